@@ -1,0 +1,120 @@
+"""The pipeline: load → derive → validate → write every export into one directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF, RDFS
+
+from aigraph.derive import derive_edges
+from aigraph.errors import ValidationError
+from aigraph.load import load_dataset, source_graphs
+from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
+from aigraph.paths import ProjectPaths, project_paths
+from aigraph.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
+from aigraph.validate import ValidationReport, validate_dataset
+
+#: Output file name (in the build directory) for each format.
+OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()}
+VOID_FILE = "void.ttl"
+
+#: Classes counted in the build summary, in the order printed (subclasses included).
+SUMMARY_CLASSES: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
+    ("sources", (AIG.Source,)),
+    ("summits", (AIG.Summit,)),
+    ("sessions", (AIG.Session,)),
+    ("people", (SCHEMA.Person,)),
+    ("countries", (AIG.Polity,)),
+    ("organisations", (AIG.InternationalOrganization, AIG.GovernmentBody, AIG.Company, AIG.Foundation)),
+    ("documents", (AIG.Document,)),
+    ("principles", (AIG.Principle,)),
+    ("participations", (AIG.Participation,)),
+    ("endorsements", (AIG.Endorsement,)),
+    ("commitments", (AIG.Commitment,)),
+    ("statements", (AIG.Statement,)),
+)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What :func:`build` wrote and what the graph holds."""
+
+    out_dir: Path
+    files: tuple[Path, ...]
+    triples: int
+    derived: int
+    counts: dict[str, int]
+    report: ValidationReport
+
+    @property
+    def summary(self) -> str:
+        """A short, human-readable summary of the build."""
+        counts = ", ".join(f"{n} {name}" for name, n in self.counts.items())
+        return (
+            f"{self.triples} triples ({self.derived} derived); {counts}\n"
+            f"validation: {self.report.text}\n"
+            f"wrote {len(self.files)} files to {self.out_dir}"
+        )
+
+
+def assemble(root: str | Path | ProjectPaths | None = None, /) -> Dataset:
+    """Load the project at *root* and add the derived edges: the graph every command works on.
+
+    >>> ds = assemble()
+    >>> len(ds.graph(DERIVED_GRAPH)) > 0
+    True
+    """
+    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
+    dataset = load_dataset(paths)
+    derive_edges(dataset, root=paths)
+    return dataset
+
+
+def count_classes(dataset: Dataset) -> dict[str, int]:
+    """Count the instances of the summary classes (subclasses included).
+
+    >>> count_classes(assemble())["sources"]
+    1
+    """
+    typed = set(dataset.subject_objects(RDF.type))
+    counts = {}
+    for name, classes in SUMMARY_CLASSES:
+        members = {m for cls in classes for m in dataset.transitive_subjects(RDFS.subClassOf, cls)}
+        counts[name] = len({s for s, o in typed if o in members})
+    return counts
+
+
+def build(
+    root: str | Path | ProjectPaths | None = None, /, *, out_dir: str | Path | None = None
+) -> BuildResult:
+    """Validate the project and write every export to *out_dir* (default ``ROOT/dist``).
+
+    Nothing is written when the graph does not conform.
+
+    :raises ValidationError: when the graph does not conform to the shapes.
+    :raises LoadError: when a curated file is malformed.
+    """
+    from aigraph.void import describe_dataset  # only a build needs VoID
+
+    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
+    dataset = assemble(paths)
+    report = validate_dataset(dataset, root=paths)
+    if not report.conforms:
+        raise ValidationError(report)
+    target = Path(out_dir) if out_dir is not None else paths.root / "dist"
+    payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
+    void = describe_dataset(dataset, dumps=sorted(OUTPUTS.values()))
+    payloads[VOID_FILE] = serialize_graph(void, "ttl")
+    files = tuple(write_atomic(target / name, data) for name, data in sorted(payloads.items()))
+    return BuildResult(
+        out_dir=target,
+        files=files,
+        triples=sum(1 for _ in dataset.quads((None, None, None, None))),
+        derived=len(dataset.graph(DERIVED_GRAPH)),
+        counts=count_classes(dataset),
+        report=report,
+    )
+
+

@@ -1,0 +1,118 @@
+"""Load the curated files into one rdflib Dataset.
+
+Each ``ontology/*.ttl`` file goes into the ontology graph; each ``data/*.trig``
+file keeps its own named graphs (one per source). Queries over the dataset see
+the union of all graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.plugins.parsers.notation3 import BadSyntax
+
+from aigraph.errors import LoadError
+from aigraph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from aigraph.paths import ProjectPaths, project_paths
+
+#: File extension → rdflib parser name; the format is never guessed otherwise.
+FORMATS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nt": "nt",
+    ".nq": "nquads",
+}
+
+
+def new_dataset() -> Dataset:
+    """Return an empty Dataset whose default graph is the union of its graphs.
+
+    >>> new_dataset().default_union
+    True
+    """
+    dataset = Dataset(default_union=True)
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace, override=True, replace=True)
+    return dataset
+
+
+def parse_file(target: Dataset | Graph, path: Path) -> None:
+    """Parse *path* into *target*, choosing the parser from the file extension.
+
+    :raises LoadError: naming the file, line and column of a syntax error, or
+        the file when it cannot be read or its extension is unknown.
+    """
+    fmt = FORMATS.get(path.suffix)
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise LoadError(f"unknown RDF file extension (known: {known})", path=path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
+    try:
+        target.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+    except BadSyntax as exc:
+        line, column = _position(exc)
+        raise LoadError(f"syntax error: {exc._why}", path=path, line=line, column=column) from exc
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", path=path) from exc
+    except Exception as exc:  # rdflib raises many types for malformed input
+        raise LoadError(f"cannot parse {fmt}: {exc}", path=path) from exc
+
+
+def _position(exc: BadSyntax) -> tuple[int, int]:
+    """Return the 1-based line and column of a notation3 parser error."""
+    text: bytes = exc._str
+    offset = min(exc._i, len(text))
+    line_start = text.rfind(b"\n", 0, offset) + 1
+    return exc.lines + 1, len(text[line_start:offset].decode("utf-8", "replace")) + 1
+
+
+def load_dataset(root: str | Path | None = None, /) -> Dataset:
+    """Load the ontology and every curated source of the project at *root*.
+
+    :param root: the project directory (default: :func:`aigraph.paths.default_root`).
+    :returns: a Dataset with the ontology graph and one named graph per source.
+    :raises LoadError: when a file is missing or malformed.
+
+    >>> ds = load_dataset()
+    >>> len(ds.graph(ONTOLOGY_GRAPH)) > 0
+    True
+    """
+    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
+    dataset = new_dataset()
+    ontology = dataset.graph(ONTOLOGY_GRAPH)
+    for path in paths.ontology_files():
+        parse_file(ontology, path)
+    for path in paths.data_files():
+        parse_file(dataset, path)
+    _reject_default_graph_triples(dataset, paths)
+    return dataset
+
+
+def _reject_default_graph_triples(dataset: Dataset, paths: ProjectPaths) -> None:
+    """Refuse data outside a named graph: every fact must belong to a source."""
+    stray = next(iter(dataset.default_graph), None)
+    if stray is not None:
+        raise LoadError(
+            f"triple outside any named graph: {stray[0].n3()} {stray[1].n3()} ...; "
+            "put every fact inside its source's graph",
+            path=paths.data,
+        )
+
+
+def source_graphs(dataset: Dataset) -> list[URIRef]:
+    """Return the names of the sources' graphs, sorted.
+
+    >>> [str(g).rsplit("/", 1)[-1] for g in source_graphs(load_dataset())][:1]
+    ['kwangju-ilbo-2024-05-22-ai-seoul-summit']
+    """
+    skip = {ONTOLOGY_GRAPH, DERIVED_GRAPH, DATASET_DEFAULT_GRAPH_ID}
+    return sorted(
+        g.identifier
+        for g in dataset.graphs()
+        if isinstance(g.identifier, URIRef) and g.identifier not in skip and len(g)
+    )

@@ -1,0 +1,137 @@
+"""Named and ad-hoc SPARQL queries over the dataset.
+
+A query is given as a path to a ``.rq`` file, the name of a file in
+``queries/`` (without ``.rq``), or SPARQL text. Each named query starts with a
+comment header stating its question in English (``# en:``) and Korean (``# ko:``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset
+from rdflib.query import Result
+
+from aigraph.errors import QueryError
+from aigraph.paths import ProjectPaths, project_paths
+
+_HEADER = re.compile(r"^#\s*(en|ko)\s*:\s*(.+?)\s*$")
+_KEYWORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A query file of ``queries/`` with the question it answers."""
+
+    name: str
+    path: Path
+    question_en: str
+    question_ko: str
+
+    @property
+    def text(self) -> str:
+        """The SPARQL text of the query."""
+        return self.path.read_text(encoding="utf-8")
+
+
+def read_named_query(path: Path) -> NamedQuery:
+    """Read a ``.rq`` file and its ``# en:`` / ``# ko:`` header.
+
+    :raises QueryError: when the file cannot be read.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise QueryError(f"cannot read query file: {exc}", query=str(path)) from exc
+    questions = {"en": "", "ko": ""}
+    for line in text.splitlines():
+        match = _HEADER.match(line)
+        if match and not questions[match.group(1)]:
+            questions[match.group(1)] = match.group(2)
+    return NamedQuery(path.stem, path, questions["en"], questions["ko"])
+
+
+def list_queries(root: str | Path | ProjectPaths | None = None) -> list[NamedQuery]:
+    """Return the project's named queries, sorted by name.
+
+    >>> [q.name for q in list_queries()][:1]
+    ['cq01-co-chairs']
+    """
+    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
+    return [read_named_query(p) for p in sorted(paths.queries.glob("*.rq"))]
+
+
+def resolve_query(query: str | Path, /, *, root: str | Path | ProjectPaths | None = None) -> tuple[str, str]:
+    """Return ``(label, SPARQL text)`` for a file path, a query name or SPARQL text.
+
+    :raises QueryError: for an unknown query name or an unreadable file.
+
+    >>> resolve_query("SELECT * WHERE { ?s ?p ?o }")[0]
+    '<query text>'
+    """
+    text = str(query)
+    if _KEYWORDS.search(text) and ("{" in text or "\n" in text):
+        return "<query text>", text
+    path = Path(text)
+    if path.suffix == ".rq" or path.exists():
+        return str(path), read_named_query(path).text
+    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
+    named = paths.queries / f"{text}.rq"
+    if named.is_file():
+        return text, read_named_query(named).text
+    known = ", ".join(q.name for q in list_queries(paths)) or "none"
+    raise QueryError(f"unknown query name (named queries: {known})", query=text)
+
+
+def parse_query(text: str, /, *, label: str = "<query text>"):  # noqa: ANN201 - rdflib type
+    """Parse SPARQL *text*, reporting a syntax error with its line and column.
+
+    :raises QueryError: with the parser's message and the position of the error.
+
+    >>> parse_query("SELECT ?s WHERE { ?s ?p }", label="q")
+    Traceback (most recent call last):
+    ...
+    aigraph.errors.QueryError: q: line 1, column 24: malformed SPARQL: ...
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        return prepareQuery(text)
+    except ParseException as exc:
+        raise QueryError(
+            f"line {exc.lineno}, column {exc.col}: malformed SPARQL: {exc.msg}"
+            f" (near {exc.line.strip()[:60]!r})",
+            query=label,
+        ) from exc
+    except Exception as exc:  # rdflib raises plain exceptions for unknown prefixes
+        raise QueryError(f"malformed SPARQL: {exc}", query=label) from exc
+
+
+def run_query(
+    dataset: Dataset,
+    query: str | Path,
+    /,
+    *,
+    root: str | Path | ProjectPaths | None = None,
+) -> Result:
+    """Answer *query* (a path, a name in ``queries/``, or SPARQL text) over *dataset*.
+
+    The default graph is the union of every graph; ``GRAPH ?g`` reaches each
+    source's named graph.
+
+    :raises QueryError: for an unknown name, unreadable file or malformed SPARQL.
+
+    >>> from aigraph.build import assemble
+    >>> result = run_query(assemble(), "cq01-co-chairs")
+    >>> len(result) >= 2
+    True
+    """
+    label, text = resolve_query(query, root=root)
+    prepared = parse_query(text, label=label)
+    try:
+        return dataset.query(prepared)
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}", query=label) from exc
