@@ -13,6 +13,7 @@ from aigraph.errors import (
     AigraphError,
     ExportError,
     LoadError,
+    ProjectionError,
     QueryError,
     ValidationError,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "AigraphError",
     "ExportError",
     "LoadError",
+    "ProjectionError",
     "QueryError",
     "ValidationError",
     "__version__",

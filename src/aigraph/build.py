@@ -19,6 +19,8 @@ from aigraph.validate import ValidationReport, validate_dataset
 #: Output file name (in the build directory) for each format.
 OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()}
 VOID_FILE = "void.ttl"
+#: The interactive, self-contained graph page (aigraph.viz).
+GRAPH_FILE = "graph.html"
 
 #: Classes counted in the build summary, in the order printed (subclasses included).
 SUMMARY_CLASSES: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
@@ -89,14 +91,18 @@ def count_classes(dataset: Dataset) -> dict[str, int]:
 def build(
     root: str | Path | ProjectPaths | None = None, /, *, out_dir: str | Path | None = None
 ) -> BuildResult:
-    """Validate the project and write every export to *out_dir* (default ``ROOT/dist``).
+    """Validate the project and write every export and the graph page to *out_dir*.
+
+    *out_dir* defaults to ``ROOT/dist``; the page is ``graph.html``.
 
     Nothing is written when the graph does not conform.
 
     :raises ValidationError: when the graph does not conform to the shapes.
     :raises LoadError: when a curated file is malformed.
     """
-    from aigraph.void import describe_dataset  # only a build needs VoID
+    from aigraph.project import to_networkx  # only a build needs VoID and the page
+    from aigraph.viz import render_html
+    from aigraph.void import describe_dataset
 
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     dataset = assemble(paths)
@@ -107,6 +113,7 @@ def build(
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
     void = describe_dataset(dataset, dumps=sorted(OUTPUTS.values()))
     payloads[VOID_FILE] = serialize_graph(void, "ttl")
+    payloads[GRAPH_FILE] = str(render_html(to_networkx(dataset))).encode("utf-8")
     files = tuple(write_atomic(target / name, data) for name, data in sorted(payloads.items()))
     return BuildResult(
         out_dir=target,

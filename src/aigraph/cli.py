@@ -155,6 +155,40 @@ def export(root: Path | None, fmt: str | None, out: Path | None) -> None:
         click.echo(f"wrote {result}", err=True)
 
 
+@cli.command()
+@root_option
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Output HTML file (default: standard output).")
+@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+              help="Language the page opens in (it switches in place).")
+@click.option("--focus", default=None,
+              help="Draw only the neighbourhood of this entity (IRI, local name or label).")
+@click.option("--depth", type=click.IntRange(min=0), default=None,
+              help="How many edges away from --focus to draw (default 1).")
+@click.option("--classes", default=None, help="Comma-separated classes to draw, e.g. Person,Polity,Summit.")
+@reports_errors
+def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth: int | None,
+        classes: str | None) -> None:
+    """Draw the graph as one self-contained HTML page that works offline.
+
+    Example:
+
+        aigraph viz -o graph.html --lang ko --focus kamala-harris --depth 2
+    """
+    from aigraph.build import assemble
+    from aigraph.project import to_networkx
+    from aigraph.viz import render_html
+
+    kept = [c for c in classes.split(",") if c.strip()] if classes is not None else None
+    graph = to_networkx(assemble(root), lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
+                        classes=kept)
+    result = render_html(graph, lang=lang, dest=out)
+    if out is None:
+        click.echo(result, nl=False)
+    else:
+        click.echo(f"wrote {result}", err=True)
+
+
 def main() -> None:
     """Run the command-line interface."""
     cli(prog_name="aigraph")

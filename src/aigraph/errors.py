@@ -62,3 +62,11 @@ class QueryError(AigraphError):
 
 class ExportError(AigraphError):
     """An export was asked for in an unknown format or could not be written."""
+
+
+class ProjectionError(AigraphError):
+    """A projection was asked for an entity or a class that the graph does not have.
+
+    >>> str(ProjectionError("no entity matches 'nobody'"))
+    "no entity matches 'nobody'"
+    """
