@@ -49,3 +49,45 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
 def cli():
     """The CLI runner, as a fixture."""
     return run_cli
+
+
+XSS = Path(__file__).resolve().parent / "fixtures" / "xss"
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="Rewrite tests/golden/ from the current output instead of comparing with it.",
+    )
+
+
+@pytest.fixture()
+def golden(request: pytest.FixtureRequest):
+    """Compare text with tests/golden/NAME, or rewrite the file under --update-golden."""
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        assert path.is_file(), f"{path} is missing; run `pytest --update-golden` and review the diff"
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, (
+            f"output differs from {path}; if the change is intended, run "
+            "`pytest --update-golden` and review the diff"
+        )
+
+    return check
+
+
+@pytest.fixture()
+def xss_root(tmp_path: Path) -> Path:
+    """A throw-away project whose only source tries to inject script through every label."""
+    root = tmp_path / "xss"
+    shutil.copytree(ROOT / "ontology", root / "ontology")
+    shutil.copytree(XSS / "data", root / "data")
+    return root
