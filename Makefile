@@ -18,9 +18,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-## demo: build dist/ from the curated sources, print the summary and one answer
+## demo: build dist/ from the curated sources (exports and dist/graph.html), print the summary and one answer
 demo: install
 	$(BIN)/aigraph build
+	@echo
+	@echo "== Open dist/graph.html in a browser to explore the graph (one file, works offline)"
 	@echo
 	@echo "== Who co-chaired the leaders' session of the AI Seoul Summit? (queries/cq01-co-chairs.rq)"
 	$(BIN)/aigraph query cq01-co-chairs
@@ -29,9 +31,13 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
-## build: write dist/ (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, VoID)
+## build: write dist/ (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, VoID, graph.html)
 build: install
 	$(BIN)/aigraph build
+
+## bench: print the performance figures that README.md quotes (needs /usr/bin/chromium)
+bench: install
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf dist $(VENV)

@@ -173,3 +173,26 @@ def test_hostile_labels_run_no_script(xss_root, tmp_path, open_page):
     assert page.eval("() => document.querySelectorAll('img, iframe, svg, #panel script, #panel a').length") == 0
     assert page.dialogs == [] and page.console == []
     assert page.requests == [page.url]
+
+
+def test_a_2000_node_graph_settles_and_stays_usable(tmp_path, open_page):
+    import networkx as nx
+
+    graph = nx.MultiDiGraph(lang="en", records={}, sources={}, terms={}, classes={
+        "c": {"iri": "c", "labels": {"en": "thing", "ko": "것"}, "colour": "#1f77b4", "shape": "dot",
+              "small": False}})
+    for i in range(2000):
+        labels = {"en": f"Entity {i}", "ko": f"개체 {i}"}
+        graph.add_node(f"n{i:04d}", label=labels["en"], labels=labels, cls="c", alt=[], wikidata=None,
+                       description=None, facts=[], evidence=[], records=[])
+        if i:
+            graph.add_edge(f"n{i:04d}", f"n{(i * 7919) % i:04d}", key="r", labels={"en": "r", "ko": "r"},
+                           relation="r", rule="r", records=[], evidence=[])
+    path = tmp_path / "big.html"
+    render_html(graph, dest=path)
+    page = open_page(path)  # waits until the layout is stable and frozen
+    page.page.fill("#search", "개체 1234")
+    page.page.keyboard.press("Enter")
+    assert page.eval("() => window.aigraph.network.getSelectedNodes()") == ["n1234"]
+    assert page.eval("() => window.aigraph.network.body.nodeIndices.length") == 2000
+    assert page.console == []
