@@ -7,10 +7,12 @@ them by the functions re-exported here.
 
 from __future__ import annotations
 
+import importlib
 from importlib.metadata import PackageNotFoundError, version
 
 from aigraph.errors import (
     AigraphError,
+    AnalysisError,
     ExportError,
     LoadError,
     ProjectionError,
@@ -18,17 +20,45 @@ from aigraph.errors import (
     ValidationError,
 )
 
+
+def __getattr__(name: str) -> object:
+    """Import the network functions on first use, so ``import aigraph`` stays light."""
+    if name in _LAZY:
+        module = importlib.import_module(_LAZY[name])
+        return getattr(module, name)
+    raise AttributeError(f"module 'aigraph' has no attribute {name!r}")
+
+
 try:
     __version__ = version("aigraph")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0+unknown"
 
+#: Functions importable from ``aigraph`` itself, and the module each one lives in.
+_LAZY = {
+    "analyze_network": "aigraph.analyze",
+    "export_network": "aigraph.network_export",
+    "find_connections": "aigraph.connect",
+    "plot_network": "aigraph.plot",
+    "render_analysis": "aigraph.analysis_report",
+    "render_connections": "aigraph.connect",
+    "to_networkx": "aigraph.project",
+}
+
 __all__ = [
     "AigraphError",
+    "AnalysisError",
     "ExportError",
     "LoadError",
     "ProjectionError",
     "QueryError",
     "ValidationError",
     "__version__",
+    "analyze_network",
+    "export_network",
+    "find_connections",
+    "plot_network",
+    "render_analysis",
+    "render_connections",
+    "to_networkx",
 ]

@@ -131,24 +131,29 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
 
 @cli.command()
 @root_option
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
-              help="RDF format (default: from the file extension of --out, else ttl).")
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted([*FORMATS, "gexf", "graphml"])),
+              default=None, help="RDF format, or graphml/gexf for the projected network "
+              "(default: from the file extension of --out, else ttl).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: standard output).")
 @reports_errors
 def export(root: Path | None, fmt: str | None, out: Path | None) -> None:
-    """Write the graph in one RDF format to a file or standard output.
+    """Write the graph in one RDF format, or its network as GraphML/GEXF, to a file or stdout.
 
     Example:
 
         aigraph export --format trig -o aigraph.trig
+        aigraph export --format gexf -o aigraph.gexf
     """
     from aigraph.build import assemble
     from aigraph.export import export_dataset
+    from aigraph.network_export import export_network, network_format
 
     if fmt is None and out is None:
         fmt = "ttl"
-    result = export_dataset(assemble(root), fmt=fmt, dest=out)  # type: ignore[arg-type]
+    net = network_format(fmt, out)
+    result = (export_network(assemble(root), fmt=net, dest=out) if net else
+              export_dataset(assemble(root), fmt=fmt, dest=out))  # type: ignore[arg-type]
     if isinstance(result, bytes):
         sys.stdout.buffer.write(result)
     else:
@@ -187,6 +192,88 @@ def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth
         click.echo(result, nl=False)
     else:
         click.echo(f"wrote {result}", err=True)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@root_option
+@click.option("--max-hops", type=click.IntRange(min=1), default=4, show_default=True,
+              help="Give up when the shortest connection is longer than this.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Show at most this many shortest connections.")
+@lang_option
+@reports_errors
+def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str) -> None:
+    """Show how A and B are connected: every shortest path, each hop with its evidence.
+
+    A and B are IRIs, local names (kamala-harris) or labels in English or Korean.
+    Exit 2 when either name matches no entity or several (they are listed), or
+    when no connection is found within --max-hops.
+
+    Example:
+
+        aigraph path "Lee Hae-jin" "António Guterres" --lang ko
+    """
+    from aigraph.build import assemble
+    from aigraph.connect import find_connections, render_connections
+
+    found = find_connections(assemble(root), a, b, max_hops=max_hops, limit=limit, lang=lang)
+    click.echo(render_connections(found), nl=False)
+
+
+@cli.command()
+@root_option
+@click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
+              default="table", show_default=True, help="Output format.")
+@click.option("--top", type=click.IntRange(min=1), default=None,
+              help="Show only the K most central actors (default: all).")
+@click.option("--table", type=click.Choice(["actors", "documents", "principles"]),
+              default="actors", show_default=True, help="The table that csv writes.")
+@lang_option
+@reports_errors
+def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str) -> None:
+    """Measure the network: centrality and community per actor, endorsers, principles.
+
+    Summary lines come first (with csv, on standard error). Betweenness is exact
+    up to 5,000 nodes and sampled above, as the summary says.
+
+    Example:
+
+        aigraph analyze --top 10
+        aigraph analyze --format csv --table documents
+    """
+    from aigraph.analysis_report import render_analysis, summary_lines
+    from aigraph.analyze import analyze_network
+    from aigraph.build import assemble
+
+    analysis = analyze_network(assemble(root), lang=lang)
+    if fmt == "csv":
+        click.echo("\n".join(summary_lines(analysis)), err=True)
+    click.echo(render_analysis(analysis, fmt=fmt, top=top, table=table), nl=False)  # type: ignore[arg-type]
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["centrality", "principles", "timeline"]))
+@root_option
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Output PNG file.")
+@click.option("--top", type=click.IntRange(min=1), default=15, show_default=True,
+              help="How many actors the centrality plot shows.")
+@lang_option
+@reports_errors
+def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
+    """Draw a PNG: top actors by centrality, principles per document, or summits on a timeline.
+
+    Example:
+
+        aigraph plot principles -o docs/principles.png
+    """
+    from aigraph.build import assemble
+    from aigraph.plot import plot_network
+
+    result = plot_network(assemble(root), kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
+    click.echo(f"wrote {result}", err=True)
 
 
 def main() -> None:

@@ -70,3 +70,11 @@ class ProjectionError(AigraphError):
     >>> str(ProjectionError("no entity matches 'nobody'"))
     "no entity matches 'nobody'"
     """
+
+
+class AnalysisError(AigraphError):
+    """A network question has no answer: no connection between two entities, or no figures.
+
+    >>> str(AnalysisError("no connection within 4 hops"))
+    'no connection within 4 hops'
+    """

@@ -1,0 +1,251 @@
+"""Pictures of the network, drawn with matplotlib's Agg backend (no display needed).
+
+* ``centrality``: the top actors by betweenness, as bars in their class colours;
+* ``principles``: which documents and statements invoke which principles, as a matrix;
+* ``timeline``: the summits by date, each with the documents adopted at it.
+
+Each function returns PNG bytes, or writes them to *dest*. The data behind the
+matrix and the timeline is public too (:func:`principle_matrix`,
+:func:`summit_timeline`), so what a picture shows can be checked as data.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+from typing import Literal as TypingLiteral
+
+import networkx as nx
+from rdflib import Dataset
+
+from aigraph.errors import AnalysisError
+from aigraph.kinds import Kind, node_kinds
+from aigraph.namespaces import ONTOLOGY_GRAPH, SCHEMA
+from aigraph.serialize import write_atomic
+
+PlotKind = TypingLiteral["centrality", "principles", "timeline"]
+PLOTS: tuple[str, ...] = ("centrality", "principles", "timeline")
+#: Fonts tried in order; the CJK ones draw Korean labels where they are installed.
+FONTS = ("DejaVu Sans", "Noto Sans CJK KR", "Noto Sans CJK JP", "NanumGothic")
+START_DATE = str(SCHEMA.startDate)
+PART_OF = str(SCHEMA.superEvent)
+DPI = 100
+
+
+def _figure(width: float, height: float):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    return figure
+
+
+def _png(figure) -> bytes:
+    out = io.BytesIO()
+    figure.savefig(out, format="png", metadata={"Software": None}, bbox_inches="tight")
+    return out.getvalue()
+
+
+def _fonts() -> list[str]:
+    from matplotlib import font_manager
+
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    return [name for name in FONTS if name in installed] or ["sans-serif"]
+
+
+def _short(text: str, size: int = 48) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def principle_matrix(
+    graph: nx.MultiDiGraph, kinds: dict[str, Kind]
+) -> tuple[list[str], list[str], set[tuple[str, str]]]:
+    """Return the rows (documents, then statements), columns (principles) and filled cells.
+
+    A cell ``(row, principle)`` is filled when an edge runs from the row to the principle.
+    Principles are ordered by how many rows invoke them, then by label.
+
+    >>> from aigraph.build import assemble
+    >>> from aigraph.project import to_networkx
+    >>> ds = assemble()
+    >>> g = to_networkx(ds)
+    >>> rows, cols, cells = principle_matrix(g, node_kinds(g, ds.graph(ONTOLOGY_GRAPH)))
+    >>> rows[0], cols[0]
+    ('https://w3id.org/aigraph/document/seoul-declaration', 'https://w3id.org/aigraph/principle/safety')
+    """
+    cells = {
+        (u, v) for u, v in graph.edges()
+        if kinds[v] == "principle" and kinds[u] in ("document", "other")
+    }
+    label = graph.nodes
+
+    def order(n: str) -> tuple:
+        return (-sum(1 for c in cells if n in c), label[n]["label"].casefold(), n)
+
+    rows = sorted({u for u, _v in cells}, key=lambda n: (kinds[n] != "document", *order(n)))
+    cols = sorted({v for _u, v in cells}, key=order)
+    return rows, cols, cells
+
+
+def _parse_date(text: str) -> date | None:
+    parts = text.split("-")
+    try:
+        numbers = [int(p) for p in parts[:3]] + [1] * (3 - len(parts[:3]))
+        return date(*numbers)
+    except ValueError:
+        return None
+
+
+def _start(graph: nx.MultiDiGraph, node: str) -> date | None:
+    for fact in graph.nodes[node].get("facts", ()):
+        if fact["p"] == START_DATE and "text" in fact:
+            return _parse_date(next(iter(fact["text"].values())))
+    return None
+
+
+def summit_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]) -> list[dict[str, Any]]:
+    """Return the outermost events by date, each with its date and the documents tied to it.
+
+    An event's date is its start date, else the earliest start date of its parts
+    (``schema:superEvent``); its documents are those linked to it or to its parts.
+
+    >>> from aigraph.build import assemble
+    >>> from aigraph.project import to_networkx
+    >>> ds = assemble()
+    >>> g = to_networkx(ds)
+    >>> [(g.nodes[s["summit"]]["label"], str(s["date"]), len(s["documents"]))
+    ...  for s in summit_timeline(g, node_kinds(g, ds.graph(ONTOLOGY_GRAPH)))]
+    [('AI Safety Summit', '2023-11-01', 0), ('AI Seoul Summit', '2024-05-21', 2)]
+    """
+    events = [n for n in graph if kinds[n] == "event"]
+    parts: dict[str, list[str]] = {}
+    for event in events:
+        parents = [v for _u, v, k in graph.out_edges(event, keys=True) if k == PART_OF]
+        if not parents:
+            parts.setdefault(event, []).append(event)
+        for parent in parents:
+            parts.setdefault(parent, []).append(event)
+    found = []
+    for summit, members in parts.items():
+        dates = [d for d in (_start(graph, m) for m in [summit, *members]) if d is not None]
+        near = {n for m in members for n in nx.all_neighbors(graph, m)}
+        documents = sorted((n for n in near if kinds[n] == "document"),
+                           key=lambda n: graph.nodes[n]["label"].casefold())
+        found.append({"summit": summit, "date": _start(graph, summit) or min(dates, default=None),
+                      "documents": documents})
+    return sorted(found, key=lambda s: (s["date"] is None, s["date"] or date.min, s["summit"]))
+
+
+def _draw_centrality(graph: nx.MultiDiGraph, kinds: dict[str, Kind], top: int):
+    from aigraph.analyze import analyze_projection
+
+    rows = analyze_projection(graph, kinds).actors[:top]
+    classes = graph.graph.get("classes", {})
+    lang = graph.graph.get("lang", "en")
+    figure = _figure(9, 1.5 + 0.35 * len(rows))
+    axes = figure.add_subplot()
+    names = [_short(graph.nodes[r["iri"]]["label"], 40) for r in rows][::-1]
+    colours = [classes.get(r["class"], {}).get("colour", "#999999") for r in rows][::-1]
+    axes.barh(names, [r["betweenness"] for r in rows][::-1], color=colours)
+    axes.set_xlabel("betweenness centrality (normalised)" if lang == "en"
+                    else "매개 중심성 (정규화)")
+    axes.set_title(f"Top {len(rows)} actors by betweenness" if lang == "en"
+                   else f"매개 중심성 상위 행위자 {len(rows)}")
+    shown = sorted({r["class"] for r in rows})
+    from matplotlib.patches import Patch
+
+    axes.legend(handles=[Patch(color=classes[c]["colour"], label=classes[c]["labels"][lang])
+                         for c in shown if c in classes], loc="lower right")
+    return figure
+
+
+def _draw_principles(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
+    rows, cols, cells = principle_matrix(graph, kinds)
+    if not cells:
+        raise AnalysisError("no document or statement invokes a principle: nothing to draw")
+    figure = _figure(2.5 + 0.45 * len(cols), 2.5 + 0.4 * len(rows))
+    axes = figure.add_subplot()
+    classes = graph.graph.get("classes", {})
+    for (row, col) in sorted(cells):
+        colour = classes.get(graph.nodes[row]["cls"], {}).get("colour", "#555555")
+        axes.scatter(cols.index(col), rows.index(row), s=180, marker="s", color=colour)
+    axes.set_xticks(range(len(cols)), [_short(graph.nodes[c]["label"], 36) for c in cols],
+                    rotation=60, ha="right")
+    axes.set_yticks(range(len(rows)), [_short(graph.nodes[r]["label"], 60) for r in rows])
+    axes.set_xlim(-0.6, len(cols) - 0.4)
+    axes.set_ylim(len(rows) - 0.4, -0.6)
+    axes.grid(True, color="#dddddd")
+    axes.set_axisbelow(True)
+    lang = graph.graph.get("lang", "en")
+    axes.set_title("Principles invoked by documents and statements" if lang == "en"
+                   else "문서와 발언이 내세운 원칙")
+    return figure
+
+
+def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
+    summits = [s for s in summit_timeline(graph, kinds) if s["date"] is not None]
+    if not summits:
+        raise AnalysisError("no summit has a date: nothing to draw")
+    figure = _figure(3 + 3.2 * len(summits), 4.5)
+    axes = figure.add_subplot()
+    colour = graph.graph.get("classes", {}).get(graph.nodes[summits[0]["summit"]]["cls"], {})
+    xs = [s["date"] for s in summits]
+    axes.plot(xs, [0] * len(xs), color="#999999", zorder=1)
+    axes.scatter(xs, [0] * len(xs), s=300, marker="*", color=colour.get("colour", "#d62728"),
+                 zorder=2)
+    for s in summits:
+        axes.annotate(f"{graph.nodes[s['summit']]['label']}\n{s['date']:%Y-%m}", (s["date"], 0),
+                      xytext=(0, 14), textcoords="offset points", ha="center", weight="bold")
+        text = "\n".join("• " + _short(graph.nodes[d]["label"], 40) for d in s["documents"])
+        if text:
+            axes.annotate(text, (s["date"], 0), xytext=(0, -18), textcoords="offset points",
+                          ha="center", va="top", fontsize=8)
+    axes.set_yticks([])
+    axes.set_ylim(-1, 1)
+    span = max(xs) - min(xs)
+    pad = max(span / 4, timedelta(days=120))
+    axes.set_xlim(min(xs) - pad, max(xs) + pad)
+    for side in ("left", "right", "top"):
+        axes.spines[side].set_visible(False)
+    lang = graph.graph.get("lang", "en")
+    axes.set_title("Summits and the documents adopted at them" if lang == "en"
+                   else "정상회의와 채택 문서")
+    return figure
+
+
+def plot_network(
+    dataset: Dataset, kind: PlotKind, /, *, dest: str | Path | None = None, lang: str = "en",
+    top: int = 15,
+) -> bytes | Path:
+    r"""Draw the *kind* plot of *dataset*'s network as PNG; write it to *dest*, else return it.
+
+    :param kind: ``centrality``, ``principles`` or ``timeline``.
+    :param top: how many actors the centrality plot shows.
+    :raises AnalysisError: for an unknown plot, or a graph with nothing to draw.
+
+    >>> from aigraph.build import assemble
+    >>> plot_network(assemble(), "timeline")[:8]
+    b'\x89PNG\r\n\x1a\n'
+    """
+    from matplotlib import rc_context
+
+    from aigraph.project import to_networkx
+
+    if kind not in PLOTS:
+        raise AnalysisError(f"unknown plot {kind!r} (known: {', '.join(PLOTS)})")
+    if top < 1:
+        raise AnalysisError("--top must be 1 or more")
+    graph = to_networkx(dataset, lang=lang)  # type: ignore[arg-type]
+    kinds = node_kinds(graph, dataset.graph(ONTOLOGY_GRAPH))
+    with rc_context({"font.family": _fonts(), "svg.hashsalt": "aigraph"}):
+        if kind == "centrality":
+            figure = _draw_centrality(graph, kinds, top)
+        elif kind == "principles":
+            figure = _draw_principles(graph, kinds)
+        else:
+            figure = _draw_timeline(graph, kinds)
+        data = _png(figure)
+    return data if dest is None else write_atomic(dest, data)
