@@ -212,6 +212,7 @@ def resolve_classes(rules: ProjectionRules, names: Iterable[str]) -> set[URIRef]
     :raises ProjectionError: naming the known classes when a name matches none.
 
     >>> from aigraph.load import load_dataset
+    >>> from aigraph.namespaces import ONTOLOGY_GRAPH
     >>> rules = read_rules(load_dataset().graph(ONTOLOGY_GRAPH))
     >>> sorted(local_name(c) for c in resolve_classes(rules, ["Person", "기업"]))
     ['Company', 'Person']
