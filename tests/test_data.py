@@ -65,6 +65,27 @@ def test_every_query_runs_and_states_its_question(dataset, named):
     list(result)
 
 
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld", "xml"])
+def test_every_export_of_the_real_graph_round_trips(dataset, fmt):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from aigraph.serialize import serialize_dataset
+    from aigraph.validate import union_graph
+
+    data = serialize_dataset(dataset, fmt)
+    if fmt in ("trig", "nq"):
+        parsed = Dataset()
+        parsed.parse(data=data, format="trig" if fmt == "trig" else "nquads")
+        for graph in dataset.graphs():
+            if len(graph):
+                assert isomorphic(parsed.graph(graph.identifier), graph), graph.identifier
+        parsed = union_graph(parsed)
+    else:
+        parsed = Graph().parse(data=data, format={"jsonld": "json-ld"}.get(fmt, fmt if fmt != "ttl" else "turtle"))
+    assert isomorphic(parsed, union_graph(dataset))
+
+
 def _source_runs() -> set[str]:
     grams = set()
     for source in SOURCES.glob("*.txt"):
