@@ -38,7 +38,9 @@ def test_nodes_are_the_entities_the_source_names(mini):
 
 def test_vocabulary_values_posts_and_evidence_never_become_nodes(mini):
     for node in mini:
-        assert not re.match(B + r"(role|mode|commitment-kind|post|source|participation|endorsement)/", node)
+        assert not re.match(
+            B + r"(role|mode|commitment-kind|post|source|participation|endorsement)/", node
+        )
     # principles in the vocabulary that no source invokes are not drawn either
     assert B + "principle/innovation" not in mini
 
@@ -46,7 +48,11 @@ def test_vocabulary_values_posts_and_evidence_never_become_nodes(mini):
 def test_n_ary_nodes_become_labelled_edges_with_their_records(mini):
     edges = {(u, v): data for u, v, data in mini.edges(data=True)}
     assert set(edges) == {
-        (ADA, SUMMIT), (ADA, EXAMPLIA), (ADA, DECLARATION), (DECLARATION, SAFETY), (DECLARATION, SUMMIT)
+        (ADA, SUMMIT),
+        (ADA, EXAMPLIA),
+        (ADA, DECLARATION),
+        (DECLARATION, SAFETY),
+        (DECLARATION, SUMMIT),
     }
     # the participation: labelled by its role, chair
     assert edges[(ADA, SUMMIT)]["labels"] == {"en": "chair", "ko": "의장"}
@@ -58,7 +64,9 @@ def test_n_ary_nodes_become_labelled_edges_with_their_records(mini):
     assert edges[(DECLARATION, SAFETY)]["records"] == [COMMITMENT]
     # a direct relation between entities keeps its source and the paragraph naming both ends
     assert edges[(DECLARATION, SUMMIT)]["labels"]["en"] == "adopted at"
-    assert edges[(DECLARATION, SUMMIT)]["evidence"] == [{"source": B + "source/mini", "paragraph": 1}]
+    assert edges[(DECLARATION, SUMMIT)]["evidence"] == [
+        {"source": B + "source/mini", "paragraph": 1}
+    ]
 
 
 def test_records_keep_details_and_evidence(mini):
@@ -81,7 +89,7 @@ def test_records_keep_details_and_evidence(mini):
 def test_the_rules_are_data_not_code(mini_root: Path):
     ontology = mini_root / "ontology" / "aigraph.ttl"
     text = ontology.read_text(encoding="utf-8")
-    text = text.replace('aig:Company aig:graphNode true ;', 'aig:Company aig:graphNode false ;')
+    text = text.replace("aig:Company aig:graphNode true ;", "aig:Company aig:graphNode false ;")
     text += "\norg:Post aig:graphNode true .\norg:postIn aig:graphEdge true .\n"
     ontology.write_text(text, encoding="utf-8")
     graph = to_networkx(assemble(mini_root))
@@ -93,7 +101,12 @@ def test_the_rules_are_data_not_code(mini_root: Path):
 def test_focus_and_depth(mini_root: Path):
     dataset = assemble(mini_root)
     assert set(to_networkx(dataset, focus="Examplia", depth=1)) == {EXAMPLIA, ADA}
-    assert set(to_networkx(dataset, focus="예시국", depth=2)) == {EXAMPLIA, ADA, SUMMIT, DECLARATION}
+    assert set(to_networkx(dataset, focus="예시국", depth=2)) == {
+        EXAMPLIA,
+        ADA,
+        SUMMIT,
+        DECLARATION,
+    }
     assert set(to_networkx(dataset, focus=EXAMPLIA, depth=0)) == {EXAMPLIA}
     # by local name, with or without its kind
     assert ADA in to_networkx(dataset, focus="ada-example")
@@ -131,24 +144,31 @@ def test_ambiguous_focus_names_the_candidates(mini_root: Path):
     data = mini_root / "data" / "mini-source.trig"
     text = data.read_text(encoding="utf-8").rstrip().rstrip("}")
     text += (
-        '    <https://w3id.org/aigraph/person/ada-other> a <https://schema.org/Person> ;\n'
+        "    <https://w3id.org/aigraph/person/ada-other> a <https://schema.org/Person> ;\n"
         '        <http://www.w3.org/2000/01/rdf-schema#label> "Ada Example"@en ;\n'
-        '        aig:mentionedIn <https://w3id.org/aigraph/source/mini#p1> .\n}\n'
+        "        aig:mentionedIn <https://w3id.org/aigraph/source/mini#p1> .\n}\n"
     )
     data.write_text(text, encoding="utf-8")
-    with pytest.raises(ProjectionError, match="ambiguous: .*person/ada-example, .*person/ada-other"):
+    with pytest.raises(
+        ProjectionError, match=r"ambiguous: .*person/ada-example, .*person/ada-other"
+    ):
         to_networkx(assemble(mini_root), focus="ada example")
 
 
 def test_same_graph_across_processes(mini_root: Path):
     code = (
-        "import json, sys; from aigraph.build import assemble; from aigraph.project import to_networkx;"
+        "import json, sys; from aigraph.build import assemble;"
+        "from aigraph.project import to_networkx;"
         "g = to_networkx(assemble(sys.argv[1]));"
-        "print(json.dumps([list(g.nodes(data=True)), list(g.edges(keys=True, data=True)), g.graph]))"
+        "print(json.dumps([list(g.nodes(data=True)),"
+        " list(g.edges(keys=True, data=True)), g.graph]))"
     )
     outputs = {
         subprocess.run(
-            [sys.executable, "-c", code, str(mini_root)], capture_output=True, text=True, check=True,
+            [sys.executable, "-c", code, str(mini_root)],
+            capture_output=True,
+            text=True,
+            check=True,
             env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
         ).stdout
         for seed in ("1", "2")

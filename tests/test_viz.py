@@ -51,10 +51,21 @@ def test_payload_carries_what_the_page_needs(mini_root: Path):
     assert ada["degree"] == 3  # chair of the summit, for Examplia, endorsed the declaration
     assert [e["id"] for e in payload["edges"]] == [f"e{i}" for i in range(5)]
     assert [c["labels"]["en"] for c in payload["classes"]] == [
-        "company", "country", "document", "person", "principle", "summit"
+        "company",
+        "country",
+        "document",
+        "person",
+        "principle",
+        "summit",
     ]
     assert {c["shape"] for c in payload["classes"]} <= {
-        "dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon"
+        "dot",
+        "square",
+        "diamond",
+        "star",
+        "triangle",
+        "triangleDown",
+        "hexagon",
     }
 
 
@@ -72,8 +83,15 @@ def test_page_loads_nothing_from_the_network(mini_root: Path):
             assert not (attrs.get(name) or "").startswith(("http:", "https:", "//")), (tag, attrs)
     assert not any(tag == "link" for tag, _ in tags)
     assert sum(1 for tag, attrs in tags if tag == "script" and "src" in attrs) == 0
-    csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
-    assert "default-src 'none'" in csp and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    csp = next(
+        a["content"]
+        for t, a in tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    )
+    assert (
+        "default-src 'none'" in csp
+        and "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
+    )
 
 
 def test_hostile_labels_stay_inside_the_json(xss_root: Path):
@@ -81,7 +99,9 @@ def test_hostile_labels_stay_inside_the_json(xss_root: Path):
     parsed = _parse(page)
     # three scripts: the JSON payload, vis-network and the page's own; nothing injected
     assert [attrs.get("type") for tag, attrs in parsed.tags if tag == "script"] == [
-        "application/json", None, None
+        "application/json",
+        None,
+        None,
     ]
     assert not any(tag in ("img", "iframe", "svg", "b", "a") for tag, _ in parsed.tags)
     assert "<img src=x" not in page and "window.__xss" in page  # present, but only as escaped JSON
@@ -106,7 +126,9 @@ def test_lang_sets_the_page_language(mini_root: Path):
 
 def test_cli_viz_writes_the_page(mini_root: Path, tmp_path: Path, cli):
     out = tmp_path / "page" / "graph.html"
-    result = cli("viz", "--root", str(mini_root), "-o", str(out), "--focus", "Examplia", "--depth", "1")
+    result = cli(
+        "viz", "--root", str(mini_root), "-o", str(out), "--focus", "Examplia", "--depth", "1"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == f"wrote {out}"
     data = json.loads(_parse(out.read_text(encoding="utf-8")).scripts[0])

@@ -1,12 +1,14 @@
 """The graph page in a real browser: Debian's chromium, driven by Playwright.
 
-Each test opens the generated file from disk and records every request and
-console message. The tests skip only when /usr/bin/chromium is absent (CI
+The page is the whole Seoul graph (the real project), except for the hostile
+and the 2,000-node graphs. Each test opens the generated file from disk and
+records every request and console message. The tests skip only when /usr/bin/chromium is absent (CI
 installs it: see .ci/run).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -19,16 +21,23 @@ from aigraph.viz import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 B = "https://w3id.org/aigraph/"
-ADA = B + "person/ada-example"
-ENDORSEMENT = B + "endorsement/mini-declaration/examplia"
+HARRIS = B + "person/kamala-harris"
+ALBANESE = B + "person/anthony-albanese"
+ALBANESE_ENDORSEMENT = B + "endorsement/seoul-declaration/australia"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
 ]
 
 
@@ -86,22 +95,27 @@ def open_page(browser):
         page.page.close()
 
 
-def _write(root: Path, tmp_path: Path, **kwargs) -> tuple[Path, object]:
+def _write(root: Path | None, tmp_path: Path, **kwargs) -> tuple[Path, object]:
     graph = to_networkx(assemble(root), **kwargs)
     path = tmp_path / "graph.html"
     render_html(graph, dest=path)
     return path, graph
 
 
-def test_opens_offline_without_errors_or_requests(mini_root, tmp_path, open_page):
-    path, _graph = _write(mini_root, tmp_path)
-    page = open_page(path)
+@pytest.fixture(scope="module")
+def seoul(tmp_path_factory):
+    """The real project's page (the whole Seoul graph) and its projection, written once."""
+    return _write(None, tmp_path_factory.mktemp("seoul"))
+
+
+def test_opens_offline_without_errors_or_requests(seoul, open_page):
+    page = open_page(seoul[0])
     assert page.console == []
-    assert page.requests == [page.url]
+    assert page.requests == [page.url]  # every script and style is inlined
 
 
-def test_draws_every_node_and_edge_of_the_projection(mini_root, tmp_path, open_page):
-    path, graph = _write(mini_root, tmp_path)
+def test_draws_every_node_and_edge_of_the_projection(seoul, open_page):
+    path, graph = seoul
     page = open_page(path)
     drawn = page.eval(
         "() => [window.aigraph.network.body.nodeIndices.length,"
@@ -109,54 +123,76 @@ def test_draws_every_node_and_edge_of_the_projection(mini_root, tmp_path, open_p
     )
     assert drawn == [graph.number_of_nodes(), graph.number_of_edges()]
     assert page.eval("() => window.aigraph.state.frozen") is True  # settled, then stopped
+    assert page.page.inner_text("#physics") == "Resume layout"
+    page.page.click("#physics")
+    assert page.eval("() => window.aigraph.network.physics.physicsEnabled") is True
+    assert page.page.inner_text("#physics") == "Freeze layout"
+    page.page.click("#physics")
+    assert page.eval("() => window.aigraph.network.physics.physicsEnabled") is False
 
 
-def test_search_in_korean_focuses_the_node(mini_root, tmp_path, open_page):
-    path, _graph = _write(mini_root, tmp_path)
-    page = open_page(path)
-    page.page.fill("#search", "에이다")  # part of the Korean label
-    assert page.page.inner_text("#search-results li") .startswith("Ada Example")
+def test_search_in_korean_focuses_kamala_harris(seoul, open_page):
+    page = open_page(seoul[0])
+    page.page.fill("#search", "해리스")  # part of her Korean name
+    assert page.page.inner_text("#search-results li").startswith("Kamala Harris")
     page.page.keyboard.press("Enter")
-    assert page.eval("() => window.aigraph.network.getSelectedNodes()") == [ADA]
-    assert page.page.inner_text("#panel h2") == "Ada Example"
+    assert page.eval("() => window.aigraph.network.getSelectedNodes()") == [HARRIS]
+    assert page.page.inner_text("#panel h2") == "Kamala Harris"
+    # the article links her to Wikidata (shared/sources/wikidata-qids.md: Q10853588)
+    link = page.page.locator("#panel a[data-wikidata]")
+    assert link.get_attribute("href") == "https://www.wikidata.org/wiki/Q10853588"
 
 
-def test_class_filter_hides_companies(mini_root, tmp_path, open_page):
-    path, graph = _write(mini_root, tmp_path)
+def test_class_filter_hides_companies(seoul, open_page):
+    path, graph = seoul
     page = open_page(path)
-    companies = [n for n, cls in graph.nodes(data="cls") if cls.endswith("#Company")]
-    assert companies  # Mini Press
+    companies = {n for n, cls in graph.nodes(data="cls") if cls.endswith("#Company")}
+    assert B + "organization/openai" in companies  # the article names OpenAI (p.19)
     page.page.uncheck('#legend-items input[data-class$="#Company"]')
-    drawn = page.eval("() => window.aigraph.network.body.nodeIndices")
-    assert len(drawn) == graph.number_of_nodes() - len(companies)
-    assert not set(companies) & set(drawn)
+    drawn = set(page.eval("() => window.aigraph.network.body.nodeIndices"))
+    assert drawn == set(graph) - companies
     page.page.check('#legend-items input[data-class$="#Company"]')
-    assert len(page.eval("() => window.aigraph.network.body.nodeIndices")) == graph.number_of_nodes()
+    assert (
+        len(page.eval("() => window.aigraph.network.body.nodeIndices")) == graph.number_of_nodes()
+    )
 
 
-def test_language_switch_relabels_in_place(mini_root, tmp_path, open_page):
-    dataset = assemble(mini_root)
-    labels = {lit.language: str(lit) for lit in dataset.objects(URIRef(ADA), RDFS.label)}
-    path, _graph = _write(mini_root, tmp_path)
-    page = open_page(path)
+def test_language_switch_relabels_in_place(seoul, open_page):
+    dataset = assemble()
+    labels = {lit.language: str(lit) for lit in dataset.objects(URIRef(HARRIS), RDFS.label)}
+    page = open_page(seoul[0])
     label = "id => window.aigraph.nodes.get(id).label"
-    assert page.eval(label, ADA) == labels["en"]
+    assert page.eval(label, HARRIS) == labels["en"] == "Kamala Harris"
     page.page.click("#lang-ko")
-    assert page.eval(label, ADA) == labels["ko"]
+    assert page.eval(label, HARRIS) == labels["ko"]
     assert page.eval("() => document.documentElement.lang") == "ko"
     assert page.page.inner_text("#legend-title") == "분류"
     assert page.console == []
 
 
-def test_clicking_a_node_shows_its_records_with_their_paragraph(mini_root, tmp_path, open_page):
-    path, _graph = _write(mini_root, tmp_path)
-    page = open_page(path)
-    page.click_node(ADA)
-    record = page.page.locator(f'#panel section[data-record="{ENDORSEMENT}"]')
-    assert "Ada Example adopted the Mini Declaration for Examplia." in record.inner_text()
+def test_clicking_albanese_shows_his_endorsement_with_paragraph_18(seoul, open_page):
+    page = open_page(seoul[0])
+    page.click_node(ALBANESE)
+    assert page.page.get_attribute("#panel", "data-shows") == ALBANESE
+    record = page.page.locator(f'#panel section[data-record="{ALBANESE_ENDORSEMENT}"]')
+    assert "Seoul Declaration" in record.inner_text()
     evidence = record.locator("li[data-paragraph]")
-    assert evidence.get_attribute("data-paragraph") == "1"
-    assert "Mini test article" in evidence.inner_text()
+    assert evidence.get_attribute("data-paragraph") == "18"
+    assert "Kwangju Ilbo" in evidence.inner_text() and "2024-05-22" in evidence.inner_text()
+
+
+def test_screenshots_of_the_whole_graph_and_a_focused_view(seoul, tmp_path, open_page):
+    """Save both views (to $AIGRAPH_SCREENSHOTS when set, e.g. to refresh docs/graph.png)."""
+    out = Path(os.environ.get("AIGRAPH_SCREENSHOTS", tmp_path))
+    page = open_page(seoul[0])
+    page.page.screenshot(path=out / "graph.png")
+    focused, _graph = _write(None, tmp_path, focus="kamala-harris", depth=2, lang="ko")
+    page = open_page(focused)
+    page.page.fill("#search", "해리스")
+    page.page.keyboard.press("Enter")
+    page.page.screenshot(path=out / "graph-focus.png")
+    for name in ("graph.png", "graph-focus.png"):
+        assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
 def test_hostile_labels_run_no_script(xss_root, tmp_path, open_page):
@@ -170,7 +206,12 @@ def test_hostile_labels_run_no_script(xss_root, tmp_path, open_page):
     assert '<img src=x onerror="window.__xss=1">Mallory' in panel  # shown as text
     assert "<svg><script>window.__xss=4</script></svg> &lt;b&gt;" in panel
     assert page.eval("() => window.__xss") is None
-    assert page.eval("() => document.querySelectorAll('img, iframe, svg, #panel script, #panel a').length") == 0
+    assert (
+        page.eval(
+            "() => document.querySelectorAll('img, iframe, svg, #panel script, #panel a').length"
+        )
+        == 0
+    )
     assert page.dialogs == [] and page.console == []
     assert page.requests == [page.url]
 
@@ -178,16 +219,46 @@ def test_hostile_labels_run_no_script(xss_root, tmp_path, open_page):
 def test_a_2000_node_graph_settles_and_stays_usable(tmp_path, open_page):
     import networkx as nx
 
-    graph = nx.MultiDiGraph(lang="en", records={}, sources={}, terms={}, classes={
-        "c": {"iri": "c", "labels": {"en": "thing", "ko": "것"}, "colour": "#1f77b4", "shape": "dot",
-              "small": False}})
+    graph = nx.MultiDiGraph(
+        lang="en",
+        records={},
+        sources={},
+        terms={},
+        classes={
+            "c": {
+                "iri": "c",
+                "labels": {"en": "thing", "ko": "것"},
+                "colour": "#1f77b4",
+                "shape": "dot",
+                "small": False,
+            }
+        },
+    )
     for i in range(2000):
         labels = {"en": f"Entity {i}", "ko": f"개체 {i}"}
-        graph.add_node(f"n{i:04d}", label=labels["en"], labels=labels, cls="c", alt=[], wikidata=None,
-                       description=None, facts=[], evidence=[], records=[])
+        graph.add_node(
+            f"n{i:04d}",
+            label=labels["en"],
+            labels=labels,
+            cls="c",
+            alt=[],
+            wikidata=None,
+            description=None,
+            facts=[],
+            evidence=[],
+            records=[],
+        )
         if i:
-            graph.add_edge(f"n{i:04d}", f"n{(i * 7919) % i:04d}", key="r", labels={"en": "r", "ko": "r"},
-                           relation="r", rule="r", records=[], evidence=[])
+            graph.add_edge(
+                f"n{i:04d}",
+                f"n{(i * 7919) % i:04d}",
+                key="r",
+                labels={"en": "r", "ko": "r"},
+                relation="r",
+                rule="r",
+                records=[],
+                evidence=[],
+            )
     path = tmp_path / "big.html"
     render_html(graph, dest=path)
     page = open_page(path)  # waits until the layout is stable and frozen

@@ -59,7 +59,13 @@ def bilingual(texts: dict[str, str]) -> Labels:
 
 
 class SourceReader:
-    """Look-ups over the dataset: labels, types and what the sources say."""
+    """Look-ups over the dataset: labels, types and what the sources say.
+
+    >>> from aigraph.build import assemble
+    >>> reader = SourceReader(assemble())
+    >>> reader.labels(URIRef("https://w3id.org/aigraph/person/kamala-harris"))
+    {'en': 'Kamala Harris', 'ko': '카멀라 해리스'}
+    """
 
     def __init__(self, dataset: Dataset) -> None:
         """Index the labels of *dataset* and the union of its sources' graphs."""
@@ -103,7 +109,15 @@ class SourceReader:
 
 
 class Details:
-    """The facts, evidence and records of nodes and edges, and the labels they name."""
+    """The facts, evidence and records of nodes and edges, and the labels they name.
+
+    >>> from aigraph.build import assemble
+    >>> details = Details(SourceReader(assemble()))
+    >>> [evidence] = details.evidence(
+    ...     URIRef("https://w3id.org/aigraph/endorsement/seoul-declaration/australia"))
+    >>> evidence["paragraph"], details.sources[evidence["source"]]["publisher"]["en"]
+    (18, 'Kwangju Ilbo')
+    """
 
     def __init__(self, reader: SourceReader) -> None:
         """Start empty; the tables fill as nodes and edges ask for their details."""
@@ -179,13 +193,28 @@ class Details:
 
 
 def is_evidence(reader: SourceReader, iri: URIRef) -> bool:
-    """Tell whether *iri* is a source or a paragraph (evidence, never a record)."""
+    """Tell whether *iri* is a source or a paragraph (evidence, never a record).
+
+    >>> from aigraph.build import assemble
+    >>> reader = SourceReader(assemble())
+    >>> source = "https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
+    >>> is_evidence(reader, URIRef(source + "#p18")), is_evidence(reader, URIRef(source))
+    (True, True)
+    >>> is_evidence(reader, URIRef("https://w3id.org/aigraph/person/kamala-harris"))
+    False
+    """
     classes = {c for cls in reader.types(iri) for c in reader.superclasses(cls)}
     return any(cls in classes for cls in EVIDENCE_CLASSES)
 
 
 def mentions(reader: SourceReader, iri: URIRef) -> dict[str, set[int]]:
-    """Return, per source, the numbers of the paragraphs that name *iri*."""
+    """Return, per source, the numbers of the paragraphs that name *iri*.
+
+    >>> from aigraph.build import assemble
+    >>> found = mentions(SourceReader(assemble()), URIRef("https://w3id.org/aigraph/person/kamala-harris"))
+    >>> [(source.rsplit("/", 1)[-1], numbers) for source, numbers in found.items()]
+    [('kwangju-ilbo-2024-05-22-ai-seoul-summit', {18})]
+    """
     found: dict[str, set[int]] = defaultdict(set)
     for paragraph in reader.said.objects(iri, AIG.mentionedIn):
         source = reader.said.value(paragraph, DCTERMS.isPartOf)
@@ -196,7 +225,12 @@ def mentions(reader: SourceReader, iri: URIRef) -> dict[str, set[int]]:
 
 
 def wikidata_qid(reader: SourceReader, iri: URIRef) -> str | None:
-    """Return the Wikidata QID that a source links *iri* to, or ``None``."""
+    """Return the Wikidata QID that a source links *iri* to, or ``None``.
+
+    >>> from aigraph.build import assemble
+    >>> wikidata_qid(SourceReader(assemble()), URIRef("https://w3id.org/aigraph/person/kamala-harris"))
+    'Q10853588'
+    """
     for prop in SAME_AS_PROPERTIES:
         for target in sorted(reader.said.objects(iri, prop)):
             match = WIKIDATA_QID.match(str(target))

@@ -212,6 +212,7 @@ def resolve_classes(rules: ProjectionRules, names: Iterable[str]) -> set[URIRef]
     :raises ProjectionError: naming the known classes when a name matches none.
 
     >>> from aigraph.load import load_dataset
+    >>> from aigraph.namespaces import ONTOLOGY_GRAPH
     >>> rules = read_rules(load_dataset().graph(ONTOLOGY_GRAPH))
     >>> sorted(local_name(c) for c in resolve_classes(rules, ["Person", "기업"]))
     ['Company', 'Person']
@@ -240,6 +241,13 @@ def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
     """Return the node that *name* gives: its IRI, local name (or last part) or label.
 
     :raises ProjectionError: when no node, or more than one, matches.
+
+    >>> from aigraph.build import assemble
+    >>> graph = to_networkx(assemble())
+    >>> resolve_entity(graph, "앤서니 앨버니지")
+    'https://w3id.org/aigraph/person/anthony-albanese'
+    >>> resolve_entity(graph, "anthony-albanese") == resolve_entity(graph, "Anthony Albanese")
+    True
     """
     wanted = name.strip().casefold()
     if name in graph:
@@ -266,6 +274,12 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiG
     """Return the part of *graph* within *depth* edges of *focus*, either way round.
 
     Records that no kept node or edge names are dropped.
+
+    >>> from aigraph.build import assemble
+    >>> graph = to_networkx(assemble())
+    >>> part = neighbourhood(graph, "https://w3id.org/aigraph/person/anthony-albanese", 1)
+    >>> sorted(n.rsplit("/", 1)[-1] for n in part)
+    ['anthony-albanese', 'australia', 'leaders-session', 'seoul-declaration']
     """
     keep = set(
         nx.single_source_shortest_path_length(

@@ -73,16 +73,18 @@ def _without(data: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 
 def payload_json(payload: dict[str, Any], /, *, indent: int | None = None) -> str:
-    """Return *payload* as JSON that is safe inside an HTML ``<script>`` element.
+    r"""Return *payload* as JSON that is safe inside an HTML ``<script>`` element.
 
-    Keys are sorted; ``<``, ``>`` and ``&`` are written as ``\\u`` escapes, so a
+    Keys are sorted; ``<``, ``>`` and ``&`` are written as ``\u`` escapes, so a
     label holding ``</script>`` cannot end the element.
 
-    >>> payload_json({"label": "</script><b>&"})
-    '{"label":"\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e\\\\u0026"}'
+    >>> print(payload_json({"label": "</script><b>&"}))
+    {"label":"\u003c/script\u003e\u003cb\u003e\u0026"}
     """
     separators = (",", ": ") if indent is not None else (",", ":")
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators)
+    text = json.dumps(
+        payload, ensure_ascii=False, sort_keys=True, indent=indent, separators=separators
+    )
     for char in "<>&\u2028\u2029":
         text = text.replace(char, f"\\u{ord(char):04x}")
     return text

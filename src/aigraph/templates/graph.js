@@ -66,16 +66,20 @@
     var f = function (shift) { return Math.round(((n >> shift) & 255) * 0.7); };
     return "rgb(" + f(16) + "," + f(8) + "," + f(0) + ")";
   }
+  function shortLabel(text, small) {
+    /* Small nodes (statements) carry sentences: the canvas shows their start, the panel all. */
+    return small && text.length > 28 ? text.slice(0, 26).trimEnd() + "…" : text;
+  }
   function visNode(n) {
     var cls = classByIri.get(n.cls) || { colour: "#999999", shape: "dot", small: false, labels: {} };
     var item = {
-      id: n.id, label: pick(n.labels), title: pick(n.labels) + " · " + pick(cls.labels),
+      id: n.id, label: shortLabel(pick(n.labels), cls.small), title: pick(n.labels) + " · " + pick(cls.labels),
       shape: cls.shape, hidden: state.hidden.has(n.cls),
       color: { background: cls.colour, border: darker(cls.colour),
                highlight: { background: cls.colour, border: "#000" },
                hover: { background: cls.colour, border: "#000" } }
     };
-    if (cls.small) { item.size = 7; item.font = { size: 11, color: "#555" }; }
+    if (cls.small) { item.size = 7; item.font = { size: 13, color: "#555" }; }
     else { item.value = n.degree; }
     return item;
   }
@@ -93,22 +97,23 @@
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 150 },
     nodes: {
-      scaling: { min: 9, max: 34, label: { enabled: true, min: 12, max: 20, drawThreshold: 6 } },
-      font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 13, strokeWidth: 3, strokeColor: "#fff" },
-      borderWidth: 1
+      scaling: { min: 9, max: 34, label: { enabled: true, min: 14, max: 20, drawThreshold: 5 } },
+      font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 15, strokeWidth: 3, strokeColor: "#fff" },
+      borderWidth: 1,
+      widthConstraint: { maximum: 150 }
     },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
       color: { color: "#b5b5c0", highlight: "#333", hover: "#555" },
-      font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 10, color: "#666",
+      font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 11, color: "#666",
               strokeWidth: 3, strokeColor: "#fff", align: "middle" },
       smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.2 },
       width: 1
     },
     physics: {
       solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, springConstant: 0.06,
-                          avoidOverlap: 0.3 },
+      forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.015, springLength: 120,
+                          springConstant: 0.05, avoidOverlap: 0.5 },
       stabilization: { enabled: true, iterations: iterations, updateInterval: 20, fit: true },
       minVelocity: 1.0
     },
@@ -124,11 +129,11 @@
     renderStatus();
     renderButtons();
   }
+  /* Physics stays on after a resume (dragged nodes pull their neighbours) until frozen again. */
   function resume() {
     state.frozen = false;
     network.setOptions({ physics: { enabled: true } });
     network.startSimulation();
-    network.once("stabilized", freeze);
     renderButtons();
   }
   physicsButton.addEventListener("click", function () { if (state.frozen) { resume(); } else { freeze(); } });
