@@ -21,8 +21,9 @@ from aigraph.results import format_table
 AnalysisFormat = TypingLiteral["table", "csv", "json"]
 ANALYSIS_FORMATS: tuple[str, ...] = ("table", "csv", "json")
 TABLES: tuple[str, ...] = ("actors", "documents", "principles")
-#: How many items of a list a table cell shows before "(+N)".
-CELL_ITEMS = 3
+#: How many items of a list a table cell shows before "(+N)", and how long each may be.
+CELL_ITEMS = 2
+CELL_WIDTH = 28
 #: The columns of each table: list-valued columns hold IRIs.
 COLUMNS = {
     "actors": ("rank", "iri", "class", "degree", "betweenness", "eigenvector", "community",
@@ -38,7 +39,7 @@ def summary_lines(analysis: NetworkAnalysis) -> list[str]:
     >>> from aigraph.analyze import analyze_network
     >>> from aigraph.build import assemble
     >>> summary_lines(analyze_network(assemble()))[3]
-    'betweenness: exact, over all 91 nodes (sampled above 5,000 nodes)'
+    'betweenness: exact, over all 91 nodes (sampled above 2,000 nodes)'
     """
     s, labels = analysis.summary, analysis.labels
     method = s["betweenness"]
@@ -68,9 +69,11 @@ def summary_lines(analysis: NetworkAnalysis) -> list[str]:
 def _cell(value: Any, labels: dict[str, str], *, cut: bool) -> str:
     if isinstance(value, list):
         names = [labels.get(v, v) for v in value]
-        if cut and len(names) > CELL_ITEMS:
-            return ", ".join(names[:CELL_ITEMS]) + f" (+{len(names) - CELL_ITEMS})"
-        return ("; " if not cut else ", ").join(names)
+        if not cut:
+            return "; ".join(names)
+        short = [n if len(n) <= CELL_WIDTH else n[: CELL_WIDTH - 1] + "…" for n in names]
+        more = f" (+{len(names) - CELL_ITEMS})" if len(names) > CELL_ITEMS else ""
+        return ", ".join(short[:CELL_ITEMS]) + more
     if isinstance(value, float):
         return f"{value:.4f}" if cut else f"{value:.6f}"
     if isinstance(value, str) and value in labels:

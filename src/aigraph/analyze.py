@@ -34,8 +34,9 @@ from aigraph.errors import AnalysisError
 from aigraph.kinds import Kind, node_kinds
 from aigraph.namespaces import ONTOLOGY_GRAPH, SCHEMA
 
-#: Exact betweenness up to this many nodes; sampled above it.
-BETWEENNESS_EXACT_UP_TO = 5_000
+#: Exact betweenness up to this many nodes (about 7 s on one core), sampled above it
+#: (see benchmarks/bench_analyze.py for the figures).
+BETWEENNESS_EXACT_UP_TO = 2_000
 #: The number of pivot nodes that sampled betweenness starts from.
 BETWEENNESS_SAMPLE = 200
 #: The seed of sampled betweenness and of the community algorithm.

@@ -236,7 +236,7 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
     """Measure the network: centrality and community per actor, endorsers, principles.
 
     Summary lines come first (with csv, on standard error). Betweenness is exact
-    up to 5,000 nodes and sampled above, as the summary says.
+    up to 2,000 nodes and sampled above, as the summary says.
 
     Example:
 

@@ -189,8 +189,13 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     summits = [s for s in summit_timeline(graph, kinds) if s["date"] is not None]
     if not summits:
         raise AnalysisError("no summit has a date: nothing to draw")
-    figure = _figure(3 + 3.2 * len(summits), 4.5)
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    figure = _figure(4 + 3.2 * len(summits), 4.5)
     axes = figure.add_subplot()
+    locator = AutoDateLocator(minticks=3, maxticks=8)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     colour = graph.graph.get("classes", {}).get(graph.nodes[summits[0]["summit"]]["cls"], {})
     xs = [s["date"] for s in summits]
     axes.plot(xs, [0] * len(xs), color="#999999", zorder=1)

@@ -1,0 +1,53 @@
+"""The README's network-analysis section shows real output and runnable Python."""
+
+import contextlib
+import io
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from aigraph.cli import cli
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+SECTION = README[README.index("## Network analysis") : README.index("## Errors and exit codes")]
+
+
+def _text_blocks():
+    for block in re.findall(r"```text\n(.*?)```", SECTION, flags=re.S):
+        command, _, output = block.partition("\n")
+        yield command.removeprefix("$ "), output
+
+
+@pytest.mark.parametrize("command,shown", [b for b in _text_blocks() if "plot" not in b[0]])
+def test_readme_output_is_what_the_command_prints(command: str, shown: str):
+    args = shlex.split(command)[1:]
+    result = CliRunner().invoke(cli, args)
+    printed = result.output
+    if shown.rstrip().endswith("..."):  # an excerpt: the lines shown begin the output
+        lines = shown.rstrip().splitlines()[:-1]
+        assert printed.splitlines()[: len(lines)] == lines
+    else:
+        assert printed == shown
+
+
+def test_readme_plot_is_committed_and_shown():
+    images = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", SECTION)
+    assert images and all((ROOT / image).is_file() for image in images)
+
+
+def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    (code,) = re.findall(r"```python\n(.*?)```", SECTION, flags=re.S)
+    monkeypatch.chdir(tmp_path)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "README.md", "exec"), {})
+    printed = out.getvalue().splitlines()
+    for line in code.splitlines():  # each "# value" comment after a print is what it prints
+        match = re.match(r"print\((.*)\)\s+# (\S+)$", line)
+        if match:
+            assert match.group(2) in printed
+    assert (tmp_path / "aigraph.gexf").is_file() and (tmp_path / "timeline.png").is_file()

@@ -1,0 +1,95 @@
+"""aigraph plot: each PNG is read back (size, not blank, the class colours drawn), and the data
+behind the matrix and the timeline is checked against the article."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from PIL import Image
+
+from aigraph.errors import AnalysisError
+from aigraph.kinds import node_kinds
+from aigraph.namespaces import ONTOLOGY_GRAPH
+from aigraph.plot import plot_network, principle_matrix, summit_timeline
+from aigraph.project import to_networkx
+
+B = "https://w3id.org/aigraph/"
+
+
+@pytest.fixture(scope="module")
+def projected(dataset):
+    graph = to_networkx(dataset)
+    return graph, node_kinds(graph, dataset.graph(ONTOLOGY_GRAPH))
+
+
+def _read(path: Path) -> Image.Image:
+    image = Image.open(path)
+    assert image.format == "PNG"
+    return image.convert("RGB")
+
+
+def _has_colour(image: Image.Image, hex_colour: str) -> bool:
+    rgb = tuple(int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return any(count and colour == rgb for count, colour in image.getcolors(maxcolors=1 << 20))
+
+
+@pytest.mark.parametrize(
+    "kind,colour",
+    [
+        ("centrality", "#1f77b4"),  # people's bars
+        ("principles", "#9467bd"),  # documents' cells
+        ("timeline", "#d62728"),  # summits' stars
+    ],
+)
+def test_each_plot_is_a_readable_non_blank_png(dataset, tmp_path: Path, kind: str, colour: str):
+    path = plot_network(dataset, kind, dest=tmp_path / f"{kind}.png")  # type: ignore[arg-type]
+    image = _read(path)
+    assert image.width >= 400 and image.height >= 250
+    colours = {c: n for n, c in image.getcolors(maxcolors=1 << 20)}
+    inked = image.width * image.height - colours.get((255, 255, 255), 0)
+    assert inked / (image.width * image.height) > 0.02, "the picture is (nearly) blank"
+    assert len(colours) > 10
+    assert _has_colour(image, colour)
+
+
+def test_principles_matrix_shows_the_declaration_s_three_goals(projected):
+    # the declaration's title and p.13: safe, innovative and inclusive AI
+    rows, cols, cells = principle_matrix(*projected)
+    declaration = B + "document/seoul-declaration"
+    for goal in ("safety", "innovation", "inclusivity"):
+        assert (declaration, B + "principle/" + goal) in cells
+        assert B + "principle/" + goal in cols
+    assert rows.index(declaration) < rows.index(
+        B + "statement/ai-seoul-summit-2024-leaders-session/yoon-safety"
+    )
+    pledge = B + "document/frontier-ai-safety-commitments"  # p.17
+    assert {c for r, c in cells if r == pledge} == {
+        B + "principle/safety",
+        B + "principle/responsible-ai",
+    }
+
+
+def test_timeline_puts_bletchley_before_seoul_with_seoul_s_documents(projected):
+    timeline = summit_timeline(*projected)
+    assert [(s["summit"], s["date"]) for s in timeline] == [
+        (B + "summit/ai-safety-summit-2023", date(2023, 11, 1)),  # p.9: "last November"
+        (B + "summit/ai-seoul-summit-2024", date(2024, 5, 21)),  # p.6: "on the 21st"
+    ]
+    assert set(timeline[1]["documents"]) == {
+        B + "document/seoul-declaration",
+        B + "document/seoul-statement-of-intent",
+    }
+
+
+def test_unknown_plot_is_an_error(dataset):
+    with pytest.raises(AnalysisError, match="unknown plot"):
+        plot_network(dataset, "pie")  # type: ignore[arg-type]
+
+
+def test_cli_plot_writes_the_file(tmp_path: Path):
+    out = tmp_path / "centrality.png"
+    proc = run_cli("plot", "centrality", "-o", str(out), "--top", "5", "--lang", "ko")
+    assert proc.returncode == 0, proc.stderr
+    assert _read(out).height >= 250
+    assert run_cli("plot", "pie", "-o", str(out)).returncode == 2
