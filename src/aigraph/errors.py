@@ -62,3 +62,19 @@ class QueryError(AigraphError):
 
 class ExportError(AigraphError):
     """An export was asked for in an unknown format or could not be written."""
+
+
+class EndpointError(QueryError):
+    """A SPARQL request the endpoint refuses or cannot answer, with its HTTP status.
+
+    >>> EndpointError(403, "SERVICE is refused").status
+    403
+    """
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+class RemoteError(AigraphError):
+    """A remote SPARQL endpoint or graph store failed or could not be reached."""

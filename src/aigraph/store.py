@@ -1,0 +1,227 @@
+"""The storage engine under rdflib: Oxigraph (the default) or rdflib's memory store.
+
+rdflib stays the API everywhere; only the store underneath changes. The
+Oxigraph store answers SPARQL natively (pyoxigraph), parses with Oxigraph's
+own parsers (the ``ox-*`` formats) and holds a triple in about a quarter of
+the memory. The two stores give the same answers: Oxigraph's plain literals
+come back typed ``xsd:string`` (RDF 1.1), so this module turns them back into
+rdflib's plain literals, and the serialised output does not depend on the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from typing import Literal as TypingLiteral
+
+from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.term import BNode, Literal, URIRef, Variable
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib.query import Result
+    from rdflib.store import Store
+
+StoreName = TypingLiteral["oxigraph", "memory"]
+#: The stores a dataset can live in, the default first.
+STORES: tuple[str, ...] = ("oxigraph", "memory")
+DEFAULT_STORE: StoreName = "oxigraph"
+
+#: rdflib parser name → the Oxigraph parser registered by oxrdflib.
+_OX_FORMATS = {"turtle": "ox-turtle", "trig": "ox-trig", "nt": "ox-ntriples", "nquads": "ox-nquads"}
+
+
+def new_store(name: StoreName = DEFAULT_STORE) -> Store | str:
+    """Return a fresh, empty store for a Dataset: an Oxigraph store or ``"Memory"``.
+
+    :raises ValueError: for an unknown store name.
+
+    >>> type(new_store("oxigraph")).__name__, new_store("memory")
+    ('OxStore', 'Memory')
+    """
+    if name == "memory":
+        return "Memory"
+    if name == "oxigraph":
+        return _ox_store_class()()
+    raise ValueError(f"unknown store {name!r} (known: {', '.join(STORES)})")
+
+
+def store_name(graph: Graph) -> StoreName:
+    """Return which engine holds *graph*.
+
+    >>> from rdflib import Dataset
+    >>> store_name(Dataset(store=new_store("oxigraph"))), store_name(Graph())
+    ('oxigraph', 'memory')
+    """
+    return "oxigraph" if hasattr(graph.store, "ox") else "memory"
+
+
+def parser_format(fmt: str, graph: Graph) -> str:
+    """Return the parser to use for rdflib format *fmt* when parsing into *graph*.
+
+    Oxigraph's parsers are an order of magnitude faster than rdflib's, but only
+    when asked for by name: plain ``turtle`` into an Oxigraph store still runs
+    rdflib's parser.
+
+    >>> parser_format("trig", Graph())
+    'trig'
+    """
+    return _OX_FORMATS.get(fmt, fmt) if store_name(graph) == "oxigraph" else fmt
+
+
+def raw_store(graph: Graph) -> pyoxigraph.Store:
+    """Return the pyoxigraph Store under *graph* (which must live in the Oxigraph store).
+
+    >>> from rdflib import Dataset
+    >>> type(raw_store(Dataset(store=new_store()))).__name__
+    'Store'
+    """
+    return graph.store.ox  # type: ignore[attr-defined]
+
+
+def from_ox(term: Any) -> Any:
+    """Turn a pyoxigraph term into the rdflib term the memory store would hold.
+
+    >>> import pyoxigraph as ox
+    >>> from_ox(ox.Literal("a"))
+    rdflib.term.Literal('a')
+    """
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        # RDF 1.1 made every plain literal an xsd:string; rdflib keeps them plain.
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Triple):
+        return from_ox(term.subject), from_ox(term.predicate), from_ox(term.object)
+    if term is None:
+        return None
+    raise ValueError(f"unexpected Oxigraph term: {term!r}")
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _ox_store_class() -> type:
+    """Define the Oxigraph store class on first use: pyoxigraph loads only when needed."""
+    global _OxStore
+    if _OxStore is None:
+        _OxStore = _define_ox_store()
+    return _OxStore
+
+
+_OxStore: type | None = None
+
+
+def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox, to_ox_quad_pattern
+    from oxrdflib.store import OxigraphStore
+    from rdflib.query import Result
+
+    class OxStore(OxigraphStore):
+        """oxrdflib's store, returning rdflib's own terms and taking SPARQL text only."""
+
+        @property
+        def ox(self) -> ox.Store:
+            """The pyoxigraph Store underneath."""
+            return self._inner
+
+        def triples(self, triple_pattern, context=None):  # type: ignore[override]  # noqa: D102
+            try:
+                pattern = to_ox_quad_pattern(triple_pattern, context)
+            except (TypeError, ValueError):
+                return iter(())
+            return self._triples(pattern)
+
+        def _triples(self, pattern: tuple) -> Iterator:
+            graphs: dict[Any, Graph] = {}  # one Graph object per graph, not one per triple
+            for quad in self._inner.quads_for_pattern(*pattern):
+                name = quad.graph_name
+                graph = graphs.get(name)
+                if graph is None:
+                    identifier = (
+                        DATASET_DEFAULT_GRAPH_ID if isinstance(name, ox.DefaultGraph) else from_ox(name)
+                    )
+                    graph = graphs[name] = Graph(store=self, identifier=identifier)
+                triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
+                yield triple, iter((graph,))
+
+        def query(  # type: ignore[override]  # noqa: D102
+            self,
+            query: Any,
+            initNs: Mapping[str, Any],  # noqa: N803 - rdflib's name
+            initBindings: Mapping[str, Any],  # noqa: N803
+            queryGraph: Any,  # noqa: N803
+            **kwargs: object,
+        ) -> Result:
+            if not isinstance(query, str) or kwargs:
+                raise NotImplementedError("the Oxigraph store answers SPARQL text only")
+            answer = self._inner.query(
+                query,
+                use_default_graph_as_union=queryGraph == "__UNION__",
+                default_graph=to_ox(queryGraph) if isinstance(queryGraph, URIRef | BNode) else None,
+                prefixes={k: str(v) for k, v in {**self._namespace_for_prefix, **initNs}.items()},
+                substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
+            )
+            return to_result(answer)
+
+    return OxStore
+
+
+def to_result(answer: Any, /, *, limit: int | None = None) -> Result:
+    """Wrap a pyoxigraph query answer as an rdflib Result holding rdflib terms.
+
+    :param limit: read at most this many rows or triples of the answer; rows
+        are read lazily, as the Result is iterated.
+
+    >>> import pyoxigraph as ox
+    >>> to_result(ox.Store().query("ASK { ?s ?p ?o }")).askAnswer
+    False
+    """
+    import pyoxigraph as ox
+    from rdflib.query import Result
+
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        names = [Variable(v.value) for v in answer.variables]
+        result.vars = names
+        result.bindings = (  # a generator: rdflib reads it lazily
+            {v: from_ox(value) for v, value in zip(names, row, strict=True) if value is not None}
+            for row in islice(answer, limit)
+        )
+    else:
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        result.graph.addN((*from_ox(t), result.graph) for t in islice(answer, limit))
+    return result
+
+
+def dump_nquads(dataset: Graph, path: Path, /) -> Path:
+    """Write every quad of *dataset* to *path* as N-Quads (unsorted: a snapshot, not an export).
+
+    >>> import tempfile
+    >>> from rdflib import Dataset
+    >>> dump_nquads(Dataset(store=new_store()), Path(tempfile.mkdtemp()) / "s.nq").stat().st_size
+    0
+    """
+    if store_name(dataset) == "oxigraph":
+        import pyoxigraph as ox
+
+        raw_store(dataset).dump(str(path), format=ox.RdfFormat.N_QUADS)
+    else:
+        dataset.serialize(destination=str(path), format="nquads", encoding="utf-8")
+    return path
