@@ -22,7 +22,7 @@ from rdflib.query import Result
 
 from aigraph.errors import EndpointError, QueryError
 from aigraph.namespaces import BASE, local_name
-from aigraph.store import raw_store, store_name, to_result
+from aigraph.store import local_graphs_only, ox_query, store_name, to_result
 
 #: Media type → result format, for SELECT and ASK; the first is the default.
 SELECT_TYPES: dict[str, str] = {
@@ -186,10 +186,10 @@ def _execute(dataset: Dataset, text: str, prepared: Any, max_results: int) -> Re
     :raises EndpointError: 400 when the answer holds more than *max_results*.
     """
     if store_name(dataset) == "oxigraph":
-        answer = raw_store(dataset).query(text, use_default_graph_as_union=True)
-        result = to_result(answer, limit=max_results + 1)
+        result = to_result(ox_query(dataset, text, prepared=prepared), limit=max_results + 1)
     else:
-        result = dataset.query(prepared)
+        with local_graphs_only():
+            result = dataset.query(prepared)
     if result.type == "SELECT":
         rows = list(islice(iter(result), max_results + 1))
         size = len(rows)

@@ -16,7 +16,7 @@ from rdflib.query import Result
 
 from aigraph.errors import QueryError
 from aigraph.paths import ProjectPaths, project_paths
-from aigraph.store import DEFAULT_STORE, StoreName, raw_store, store_name, to_result
+from aigraph.store import DEFAULT_STORE, StoreName, local_graphs_only, ox_query, store_name, to_result
 
 _HEADER = re.compile(r"^#\s*(en|ko)\s*:\s*(.+?)\s*$")
 _KEYWORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
@@ -135,7 +135,8 @@ def run_query(
         return _run_text(dataset, text, label)
     prepared = parse_query(text, label=label)
     try:
-        return dataset.query(prepared)
+        with local_graphs_only():
+            return dataset.query(prepared)
     except Exception as exc:
         raise QueryError(f"query failed: {exc}", query=label) from exc
 
@@ -147,7 +148,7 @@ def _run_text(dataset: Dataset, text: str, label: str) -> Result:
     same SPARQL as rdflib's parser and any remote endpoint accept.
     """
     try:
-        return to_result(raw_store(dataset).query(text, use_default_graph_as_union=True))
+        return to_result(ox_query(dataset, text))
     except SyntaxError as exc:
         parse_query(text, label=label)  # raises with rdflib's clearer message and position
         raise QueryError(f"malformed SPARQL: {exc}", query=label) from exc

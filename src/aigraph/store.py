@@ -10,7 +10,9 @@ rdflib's plain literals, and the serialised output does not depend on the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -225,3 +227,54 @@ def dump_nquads(dataset: Graph, path: Path, /) -> Path:
     else:
         dataset.serialize(destination=str(path), format="nquads", encoding="utf-8")
     return path
+
+
+_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
+
+
+def ox_query(graph: Graph, text: str, /, *, prepared: Any = None) -> Any:
+    """Run SPARQL *text* on the pyoxigraph store under *graph*; return pyoxigraph's answer.
+
+    The default graph is the union of all graphs, as in rdflib's Dataset, unless
+    the query names its own (``FROM``/``FROM NAMED``): pyoxigraph's union option
+    would override those clauses. Whether it does is read from rdflib's parse of
+    the query (*prepared*, or parsed here when the text mentions FROM at all).
+
+    :raises SyntaxError: when Oxigraph cannot parse *text*.
+
+    >>> from rdflib import Dataset
+    >>> bool(ox_query(Dataset(store=new_store()), "ASK FROM <urn:g> { ?s ?p ?o }"))
+    False
+    """
+    union = True
+    if prepared is None and _FROM.search(text):
+        from rdflib.plugins.sparql import prepareQuery
+
+        try:
+            prepared = prepareQuery(text)
+        except Exception:  # noqa: S110 - Oxigraph reports the error below
+            pass
+    if prepared is not None and prepared.algebra.get("datasetClause"):
+        union = False
+    return raw_store(graph).query(text, use_default_graph_as_union=union)
+
+
+@contextmanager
+def local_graphs_only() -> Iterator[None]:
+    """Keep rdflib's engine from fetching the graphs a ``FROM`` clause names from the web.
+
+    A ``FROM`` graph then means a graph of the dataset, as it does on Oxigraph.
+
+    >>> with local_graphs_only():
+    ...     import rdflib.plugins.sparql
+    ...     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS
+    False
+    """
+    import rdflib.plugins.sparql as sparql
+
+    before = sparql.SPARQL_LOAD_GRAPHS
+    sparql.SPARQL_LOAD_GRAPHS = False
+    try:
+        yield
+    finally:
+        sparql.SPARQL_LOAD_GRAPHS = before
