@@ -87,26 +87,30 @@ def push_dataset(
     *,
     graph_store: str | None = None,
     timeout: float = 120.0,
+    client: Any = None,
 ) -> PushReport:
     """Replace each named graph of *dataset* in the remote store, then check the counts.
 
     :param endpoint: the store's SPARQL query endpoint, used to check the upload.
     :param graph_store: its Graph Store Protocol URL (default: :func:`graph_store_url`).
+    :param client: an ``httpx.Client`` to send the requests with (default: a new one).
     :raises RemoteError: when the store cannot be reached, refuses a graph, or
         holds a different number of triples afterwards.
     """
     import httpx
 
+    store_url = graph_store or graph_store_url(endpoint)
+    if client is None:
+        with httpx.Client(timeout=timeout) as own:
+            return push_dataset(dataset, endpoint, graph_store=store_url, client=own)
     from aigraph.serialize import serialize_graph
 
-    store_url = graph_store or graph_store_url(endpoint)
     pushed = []
-    with httpx.Client(timeout=timeout) as client:
-        for name in pushed_graphs(dataset):
-            graph = dataset.graph(name)
-            _put_graph(client, store_url, name, serialize_graph(graph, "nt"))
-            pushed.append((str(name), len(graph)))
-        remote = _remote_counts(client, endpoint)
+    for name in pushed_graphs(dataset):
+        graph = dataset.graph(name)
+        _put_graph(client, store_url, name, serialize_graph(graph, "nt"))
+        pushed.append((str(name), len(graph)))
+    remote = _remote_counts(client, endpoint)
     for name, count in pushed:
         if remote.get(name) != count:
             raise RemoteError(f"{name}: pushed {count} triples but {endpoint} holds {remote.get(name, 0)}")
