@@ -202,7 +202,7 @@ def _count(w: Writer, rng: random.Random, i: int, summit: str, people: int, cite
     w.labelled(_iri(f"count/s{i}/states"), "aig:CountClaim", f"States at summit {i}", f"정상회의 {i} 참가국 수",
                ("dcterms:description", [_lit("A synthetic count.", "en"), _lit("합성 집계.", "ko")]),
                ("aig:event", summit), ("aig:countedClass", "aig:State"),
-               ("aig:count", f'"{people}"^^xsd:nonNegativeInteger'), ("prov:wasDerivedFrom", cite()))
+               ("aig:count", str(people)), ("prov:wasDerivedFrom", cite()))
 
 
 def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:

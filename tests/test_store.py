@@ -145,3 +145,35 @@ def test_ad_hoc_queries_answer_the_same_on_both_stores(shared_mini_root: Path, n
     answers = {s: canonical_answer(run_query(_assembled(shared_mini_root, s), ADHOC[name])) for s in STORES}
     assert answers["oxigraph"] == answers["memory"]
     assert answers["memory"] not in ([], ([], []))
+
+
+@pytest.mark.parametrize(
+    ("literal", "kept"),
+    [
+        ('"20"^^xsd:nonNegativeInteger', '"20"^^<http://www.w3.org/2001/XMLSchema#integer>'),
+        ('"1.50"^^xsd:decimal', '"1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+        ("1.50", '"1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+    ],
+)
+def test_a_literal_oxigraph_would_rewrite_is_refused_with_its_line(mini_root: Path, literal: str, kept: str):
+    bad = mini_root / "data" / "numbers.trig"
+    bad.write_text(
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n"
+        "<https://w3id.org/aigraph/source/mini> {\n"
+        f"  <https://w3id.org/aigraph/person/ada-example> <urn:x:n> {literal} .\n}}\n"
+    )
+    with pytest.raises(LoadError) as info:
+        load_dataset(mini_root)
+    assert info.value.path == bad and info.value.line == 3
+    assert f"write {kept}" in str(info.value) and "--store memory" in str(info.value)
+    assert len(load_dataset(mini_root, store="memory")) > 0  # rdflib keeps it as written
+
+
+def test_literals_every_store_keeps_are_loaded(mini_root: Path):
+    data = mini_root / "data" / "numbers.trig"
+    data.write_text(
+        "<https://w3id.org/aigraph/source/mini> {\n"
+        "  <https://w3id.org/aigraph/person/ada-example> <urn:x:n> 20, 1.5, true, \"version 1.50 of a text\"@en .\n}\n"
+    )
+    exports = {store: serialize_dataset(assemble(mini_root, store=store), "nq") for store in STORES}
+    assert exports["oxigraph"] == exports["memory"]

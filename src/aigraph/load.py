@@ -17,7 +17,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from aigraph.errors import LoadError
 from aigraph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 from aigraph.paths import ProjectPaths, project_paths
-from aigraph.store import DEFAULT_STORE, StoreName, new_store, parser_format
+from aigraph.store import DEFAULT_STORE, StoreName, changed_literal, new_store, parser_format, store_name
 
 #: File extension → rdflib parser name; the format is never guessed otherwise.
 FORMATS: dict[str, str] = {
@@ -57,6 +57,8 @@ def parse_file(target: Dataset | Graph, path: Path) -> None:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
+    if store_name(target) == "oxigraph":
+        _refuse_changed_literals(data, fmt, path)
     try:
         target.parse(data=data, format=parser_format(fmt, target), publicID=path.resolve().as_uri())
     except BadSyntax as exc:
@@ -69,6 +71,24 @@ def parse_file(target: Dataset | Graph, path: Path) -> None:
         raise LoadError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", path=path) from exc
     except Exception as exc:  # rdflib raises many types for malformed input
         raise LoadError(f"cannot parse {fmt}: {exc}", path=path) from exc
+
+
+def _refuse_changed_literals(data: bytes, fmt: str, path: Path) -> None:
+    """Refuse a literal the Oxigraph store would rewrite, rather than change the data silently."""
+    try:
+        changed = changed_literal(data, fmt, base=path.resolve().as_uri())
+    except SyntaxError:
+        return  # the parse that follows reports it with its position
+    if changed is None:
+        return
+    written, kept = changed
+    line = next((n for n, text in enumerate(data.decode("utf-8", "replace").splitlines(), 1)
+                 if f'"{written}"' in text or f" {written} " in text), None)
+    raise LoadError(
+        f"Oxigraph keeps numbers by value and would store {written.n3()} as {kept.n3()}; "
+        f"write {kept.n3()} so that every store keeps it as written (or use --store memory)",
+        path=path, line=line,
+    )
 
 
 def _position(exc: BadSyntax) -> tuple[int, int]:

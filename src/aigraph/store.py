@@ -278,3 +278,50 @@ def local_graphs_only() -> Iterator[None]:
         yield
     finally:
         sparql.SPARQL_LOAD_GRAPHS = before
+
+
+#: XSD datatypes whose literals Oxigraph stores by value: it may rewrite them
+#: ("1.50" → "1.5", xsd:nonNegativeInteger → xsd:integer).
+_BY_VALUE = (
+    "nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|unsignedLong|unsignedInt"
+    "|unsignedShort|unsignedByte|long|int|short|byte|decimal|double|float|boolean"
+)
+# Only a trigger for the exact check below (false alarms cost time, never answers):
+# an explicit by-value datatype, or a bare Turtle decimal or double.
+_MAY_CHANGE = re.compile(rf"(?:#|xsd:)(?:{_BY_VALUE})\b|\d\.\d|\d[eE][+-]?\d".encode())
+
+
+def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tuple[Any, Any] | None:
+    """Return the first literal of *data* that Oxigraph would not keep as rdflib reads it.
+
+    Oxigraph stores numbers and booleans by value, so ``"20"^^xsd:nonNegativeInteger``
+    comes back as ``"20"^^xsd:integer`` and ``"1.50"`` as ``"1.5"``; data with such
+    literals would give different answers and exports on the two stores.
+
+    :returns: ``(as written, as Oxigraph keeps it)`` as rdflib terms, or None.
+
+    >>> changed_literal(b'<urn:a> <urn:b> "20"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .', "nt")
+    (rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')), rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    """
+    if not _MAY_CHANGE.search(data):
+        return None
+    import pyoxigraph as ox
+
+    format_ = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    written = {
+        quad.object
+        for quad in ox.parse(input=data, format=format_, base_iri=base)
+        if isinstance(quad.object, ox.Literal) and quad.object.datatype.value.startswith(str(XSD))
+        and quad.object.datatype.value != _XSD_STRING
+    }
+    scratch = ox.Store()
+    subject, predicate = ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p")
+    for literal in sorted(written, key=str):
+        scratch.add(ox.Quad(subject, predicate, literal))
+        [kept] = [q.object for q in scratch]
+        scratch.clear()
+        as_read = Literal(literal.value, datatype=URIRef(literal.datatype.value))
+        if from_ox(kept) != as_read:
+            return as_read, from_ox(kept)
+    return None
