@@ -117,7 +117,9 @@ def _summit(w: Writer, rng: random.Random, i: int, states: list[str], orgs: list
     """One summit with everything around it, spread over its sources' graphs."""
     year, month = 2023 + i // 12, 1 + i % 12
     date = f"{year:04d}-{month:02d}-15"
-    summit, place = _iri(f"summit/s{i}"), _iri(f"place/venue-{i}")
+    # The first summit takes the real Seoul IRIs, so the competency queries find it.
+    slug, declaration_slug = ("ai-seoul-summit-2024", "seoul-declaration") if i == 0 else (f"s{i}", f"s{i}-declaration")
+    summit, place = _iri(f"summit/{slug}"), _iri(f"place/venue-{i}")
     graphs = [_source(w, f"s{i}-a{k}", rng.choice(orgs[:60]), date) for k in range(SOURCES_PER_SUMMIT)]
 
     def cite() -> str:
@@ -126,15 +128,15 @@ def _summit(w: Writer, rng: random.Random, i: int, states: list[str], orgs: list
         w.use(name)
         return rng.choice(paragraphs)
 
-    sessions = [_iri(f"summit/s{i}/session-{k}") for k in range(3)]
+    sessions = [_iri(f"summit/{slug}/session-{k}") for k in range(3)]
     w.labelled(summit, "aig:Summit", f"Summit {i}", f"정상회의 {i}", ("schema:startDate", f'"{date}"^^xsd:date'),
                ("schema:location", place), ("aig:mentionedIn", cite()),
-               *([("aig:follows", _iri(f"summit/s{i - 1}"))] if i else []))
+               *([("aig:follows", _iri(f"summit/{'ai-seoul-summit-2024' if i == 1 else f's{i - 1}'}"))] if i else []))
     w.labelled(place, "schema:Place", f"Venue {i}", f"회의장 {i}", ("aig:mentionedIn", cite()))
     for k, session in enumerate(sessions):
         w.labelled(session, "aig:Session", f"Session {k} of summit {i}", f"정상회의 {i} 세션 {k}",
                    ("schema:superEvent", summit), ("aig:mentionedIn", cite()))
-    declaration, annex = _iri(f"document/s{i}-declaration"), _iri(f"document/s{i}-annex")
+    declaration, annex = _iri(f"document/{declaration_slug}"), _iri(f"document/s{i}-annex")
     w.labelled(declaration, "aig:Declaration", f"Declaration {i}", f"선언 {i}", ("aig:adoptedAt", summit),
                ("aig:mentionedIn", cite()))
     w.labelled(annex, "aig:Annex", f"Annex {i}", f"부속서 {i}", ("aig:annexOf", declaration),
@@ -154,8 +156,9 @@ def _people(w: Writer, rng: random.Random, i: int, states: list[str], events: li
         w.labelled(person, "schema:Person", f"Person {i}-{j}", f"인물 {i}-{j}", ("aig:mentionedIn", cite()))
         w.labelled(post, "org:Post", f"Envoy {i}-{j}", f"대표 {i}-{j}", ("org:postIn", state),
                    ("aig:mentionedIn", cite()))
-        for event in rng.sample(events, 2):
-            role = "chair" if j < 2 and event == events[-1] else rng.choice(["participant", "endorser"])
+        chosen = [events[0], events[-1]] if j < 2 else rng.sample(events, 2)
+        for event in chosen:  # the first two people co-chair the first session
+            role = "chair" if j < 2 and event == events[0] else rng.choice(["participant", "endorser"])
             w.labelled(_iri(f"participation/s{i}-p{j}/{event.rsplit('/', 1)[-1][:-1]}"), "aig:Participation",
                        f"Person {i}-{j} at {event[len(BASE) + 1:-1]}", f"인물 {i}-{j}의 참여",
                        ("dcterms:description", [_lit("A synthetic participation.", "en"), _lit("합성 참여.", "ko")]),

@@ -229,7 +229,8 @@ def dump_nquads(dataset: Graph, path: Path, /) -> Path:
     return path
 
 
-_FROM = re.compile(r"\bFROM\b", re.IGNORECASE)
+# A FROM clause names an IRI or a prefixed name; "from the" in a comment does not match.
+_FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGNORECASE)
 
 
 def ox_query(graph: Graph, text: str, /, *, prepared: Any = None) -> Any:
@@ -286,9 +287,23 @@ _BY_VALUE = (
     "nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|unsignedLong|unsignedInt"
     "|unsignedShort|unsignedByte|long|int|short|byte|decimal|double|float|boolean"
 )
-# Only a trigger for the exact check below (false alarms cost time, never answers):
-# an explicit by-value datatype, or a bare Turtle decimal or double.
-_MAY_CHANGE = re.compile(rf"(?:#|xsd:)(?:{_BY_VALUE})\b|\d\.\d|\d[eE][+-]?\d".encode())
+_TYPED = re.compile(rf"(?:{_BY_VALUE})\b".encode())
+_BARE = re.compile(rb"\d\.\d|\d[eE][+-]?\d")
+
+
+def _may_change(data: bytes) -> bool:
+    """Whether *data* may hold a literal Oxigraph rewrites: only a trigger for the exact check.
+
+    It looks for an explicit by-value datatype after ``XMLSchema#`` or ``xsd:``, or a
+    bare Turtle decimal or double; a false alarm costs time, never a wrong answer.
+    """
+    for marker in (b"XMLSchema#", b"xsd:"):
+        at = data.find(marker)
+        while at != -1:
+            if _TYPED.match(data, at + len(marker)):
+                return True
+            at = data.find(marker, at + 1)
+    return _BARE.search(data) is not None
 
 
 def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tuple[Any, Any] | None:
@@ -303,7 +318,7 @@ def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tup
     >>> changed_literal(b'<urn:a> <urn:b> "20"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .', "nt")
     (rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')), rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
     """
-    if not _MAY_CHANGE.search(data):
+    if not _may_change(data):
         return None
     import pyoxigraph as ox
 
