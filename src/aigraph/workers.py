@@ -69,6 +69,7 @@ class WorkerPool:
     _idle: asyncio.Queue = field(default_factory=asyncio.Queue, init=False)
     _all: set = field(default_factory=set, init=False)
     _closed: bool = field(default=False, init=False)
+    _tasks: set = field(default_factory=set, init=False)  # respawns in flight, kept from GC
 
     async def start(self) -> None:
         """Start every worker and wait until each has loaded the snapshot."""
@@ -146,11 +147,9 @@ class WorkerPool:
                 self._background(self._respawn())
 
     def _background(self, task: Awaitable) -> None:
-        tasks = getattr(self, "_tasks", set())
-        self._tasks = tasks
         future = asyncio.ensure_future(task)
-        tasks.add(future)
-        future.add_done_callback(tasks.discard)
+        self._tasks.add(future)
+        future.add_done_callback(self._tasks.discard)
 
     def _kill(self, worker: _Worker) -> None:
         self._all.discard(worker)
