@@ -177,3 +177,10 @@ def test_literals_every_store_keeps_are_loaded(mini_root: Path):
     )
     exports = {store: serialize_dataset(assemble(mini_root, store=store), "nq") for store in STORES}
     assert exports["oxigraph"] == exports["memory"]
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_the_real_graph_exports_byte_identical_on_both_stores(fmt: str):
+    from conftest import ROOT
+
+    assert serialize_dataset(_assembled(ROOT, "oxigraph"), fmt) == serialize_dataset(_assembled(ROOT, "memory"), fmt)
