@@ -306,12 +306,13 @@ def report(results: list[dict]) -> str:
             cells.append(f"{fmt_s(raw.get('p50'))} / {fmt_s(ox_q.get('p50'))}"
                          f"{f' ({ratio:.1f}x)' if ratio else ''} / {mem} ({ox_q.get('rows', '?')})")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "| triples | full build | build peak MB | serve: requests | errors | p50 | p95 |",
+    lines += ["", "| triples | full build | build peak MB | serve: requests | not 200 (status) | p50 | p95 |",
               "|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         b, s = r["build"], r["serve"]
+        statuses = f" ({', '.join(map(str, s['statuses']))})" if s["statuses"] else ""
         lines.append(f"| {r['triples']:,} | {fmt_s(b.get('build_s'))} | {b.get('peak_mb', 0):.0f} | "
-                     f"{s['requests']} | {s['errors']} | {s['p50_ms']:.0f} ms | {s['p95_ms']:.0f} ms |")
+                     f"{s['requests']} | {s['errors']}{statuses} | {s['p50_ms']:.0f} ms | {s['p95_ms']:.0f} ms |")
     return "\n".join(lines) + "\n"
 
 
@@ -350,6 +351,7 @@ def main() -> None:
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)  # noqa: T201
     table = report(results)
     args.out.write_text(table, encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     if args.readme:
         update_readme(args.readme, table)
     print(table)  # noqa: T201
