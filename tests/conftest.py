@@ -91,3 +91,87 @@ def xss_root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copytree(XSS / "data", root / "data")
     return root
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on the loopback interface right now."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, process: subprocess.Popen, *, timeout: float = 120.0) -> None:
+    """Poll *url* until it answers, failing early when *process* exits."""
+    import time
+
+    import httpx
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            out = process.stdout.read() if process.stdout else ""
+            raise RuntimeError(f"server exited with {process.returncode}: {out}")
+        try:
+            httpx.get(url, timeout=2.0)
+            return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop a server this test session started (by its own process id)."""
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=20)
+
+
+def canonical_answer(result) -> object:
+    """A query answer in a form that compares equal across engines.
+
+    SELECT: the variables and the multiset of rows (terms in N-Triples syntax,
+    blank nodes as ``_:b``); ASK: the boolean; CONSTRUCT/DESCRIBE: the sorted
+    N-Triples of the canonical graph.
+    """
+    from rdflib import BNode, Graph
+    from rdflib.compare import to_canonical_graph
+
+    if result.type == "ASK":
+        return bool(result.askAnswer)
+    if result.type == "SELECT":
+        variables = [str(v) for v in result.vars]
+        rows = sorted(
+            tuple("" if t is None else "_:b" if isinstance(t, BNode) else t.n3() for t in row)
+            for row in result
+        )
+        return variables, rows
+    graph = Graph()
+    for triple in to_canonical_graph(result.graph):
+        graph.add(triple)
+    return sorted(graph.serialize(format="nt").splitlines())
+
+
+def query_files() -> list:
+    """Every named query of the project and of the miniature fixture, as pytest params."""
+    params = [
+        pytest.param(ROOT, path, id=f"queries/{path.name}") for path in sorted((ROOT / "queries").glob("*.rq"))
+    ]
+    params += [
+        pytest.param(None, path, id=f"mini/{path.name}") for path in sorted((MINI / "queries").glob("*.rq"))
+    ]
+    return params
+
+
+@pytest.fixture(scope="session")
+def shared_mini_root(tmp_path_factory) -> Path:
+    """The miniature project, made once per session; tests must not change it."""
+    root = tmp_path_factory.mktemp("shared") / "mini"
+    shutil.copytree(ROOT / "ontology", root / "ontology")
+    shutil.copytree(MINI / "data", root / "data")
+    shutil.copytree(MINI / "queries", root / "queries")
+    return root

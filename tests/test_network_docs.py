@@ -13,7 +13,8 @@ from conftest import ROOT
 from aigraph.cli import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("## Network analysis") : README.index("## Errors and exit codes")]
+_START = README.index("## Network analysis")
+SECTION = README[_START : README.index("\n## ", _START + 1)]
 
 
 def _text_blocks():

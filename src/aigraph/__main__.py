@@ -2,4 +2,7 @@
 
 from aigraph.cli import main
 
-main()
+# Guarded: the query workers of `aigraph serve` are started with "spawn",
+# which imports this module again in each worker.
+if __name__ == "__main__":
+    main()

@@ -13,6 +13,7 @@ from aigraph.errors import ValidationError
 from aigraph.load import load_dataset, source_graphs
 from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
 from aigraph.paths import ProjectPaths, project_paths
+from aigraph.store import DEFAULT_STORE, StoreName
 from aigraph.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
 from aigraph.validate import ValidationReport, validate_dataset
 
@@ -61,15 +62,19 @@ class BuildResult:
         )
 
 
-def assemble(root: str | Path | ProjectPaths | None = None, /) -> Dataset:
+def assemble(
+    root: str | Path | ProjectPaths | None = None, /, *, store: StoreName = DEFAULT_STORE
+) -> Dataset:
     """Load the project at *root* and add the derived edges: the graph every command works on.
+
+    :param store: the engine underneath rdflib, ``"oxigraph"`` (default) or ``"memory"``.
 
     >>> ds = assemble()
     >>> len(ds.graph(DERIVED_GRAPH)) > 0
     True
     """
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    dataset = load_dataset(paths)
+    dataset = load_dataset(paths, store=store)
     derive_edges(dataset, root=paths)
     return dataset
 
@@ -89,7 +94,11 @@ def count_classes(dataset: Dataset) -> dict[str, int]:
 
 
 def build(
-    root: str | Path | ProjectPaths | None = None, /, *, out_dir: str | Path | None = None
+    root: str | Path | ProjectPaths | None = None,
+    /,
+    *,
+    out_dir: str | Path | None = None,
+    store: StoreName = DEFAULT_STORE,
 ) -> BuildResult:
     """Validate the project and write every export and the graph page to *out_dir*.
 
@@ -105,7 +114,7 @@ def build(
     from aigraph.void import describe_dataset
 
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    dataset = assemble(paths)
+    dataset = assemble(paths, store=store)
     report = validate_dataset(dataset, root=paths)
     if not report.conforms:
         raise ValidationError(report)

@@ -50,6 +50,10 @@ root_option = click.option(
     default=None,
     help="Project directory holding ontology/, data/ and queries/ (default: this checkout).",
 )
+store_option = click.option(
+    "--store", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True,
+    help="Engine under rdflib: Oxigraph, or rdflib's own memory store.",
+)
 lang_option = click.option(
     "--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
     help="Language of labels in tables.",
@@ -66,8 +70,9 @@ def cli() -> None:
 @root_option
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Output directory (default: ROOT/dist).")
+@store_option
 @reports_errors
-def build(root: Path | None, out_dir: Path | None) -> None:
+def build(root: Path | None, out_dir: Path | None, store: str) -> None:
     """Validate the graph, then write every export and its VoID description.
 
     Example:
@@ -76,13 +81,14 @@ def build(root: Path | None, out_dir: Path | None) -> None:
     """
     from aigraph.build import build as run_build
 
-    click.echo(run_build(root, out_dir=out_dir).summary)
+    click.echo(run_build(root, out_dir=out_dir, store=store).summary)  # type: ignore[arg-type]
 
 
 @cli.command()
 @root_option
+@store_option
 @reports_errors
-def validate(root: Path | None) -> None:
+def validate(root: Path | None, store: str) -> None:
     """Check the graph against ontology/shapes.ttl; exit 1 with a report when it does not conform.
 
     Example:
@@ -92,7 +98,7 @@ def validate(root: Path | None) -> None:
     from aigraph.build import assemble
     from aigraph.validate import validate_dataset
 
-    report = validate_dataset(assemble(root), root=root)
+    report = validate_dataset(assemble(root, store=store), root=root)  # type: ignore[arg-type]
     if not report.conforms:
         raise ValidationError(report)
     click.echo("conforms: the graph satisfies every shape in ontology/shapes.ttl")
@@ -105,13 +111,18 @@ def validate(root: Path | None) -> None:
               show_default=True, help="Result format (CONSTRUCT and DESCRIBE print Turtle).")
 @lang_option
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their questions.")
+@store_option
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Ask this remote SPARQL endpoint instead of loading the project.")
 @reports_errors
-def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool) -> None:
+def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool, store: str,
+          endpoint: str | None) -> None:
     """Answer QUERY: a .rq file, the name of a query in queries/, or SPARQL text.
 
     Example:
 
         aigraph query cq01-co-chairs --lang ko
+        aigraph query cq01-co-chairs --endpoint http://127.0.0.1:7878/query
     """
     from aigraph import query as q
 
@@ -121,12 +132,10 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
         return
     if query is None:
         raise click.UsageError("give a QUERY, or --list")
-    from aigraph.build import assemble
     from aigraph.results import render_result
 
-    dataset = assemble(root)
-    result = q.run_query(dataset, query, root=root)
-    click.echo(render_result(result, fmt=fmt, labels=dataset, lang=lang), nl=False)  # type: ignore[arg-type]
+    result, labels = q.answer(query, root=root, store=store, endpoint=endpoint, labels=fmt == "table")  # type: ignore[arg-type]
+    click.echo(render_result(result, fmt=fmt, labels=labels, lang=lang), nl=False)  # type: ignore[arg-type]
 
 
 @cli.command()
@@ -136,8 +145,9 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
               "(default: from the file extension of --out, else ttl).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: standard output).")
+@store_option
 @reports_errors
-def export(root: Path | None, fmt: str | None, out: Path | None) -> None:
+def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> None:
     """Write the graph in one RDF format, or its network as GraphML/GEXF, to a file or stdout.
 
     Example:
@@ -152,8 +162,8 @@ def export(root: Path | None, fmt: str | None, out: Path | None) -> None:
     if fmt is None and out is None:
         fmt = "ttl"
     net = network_format(fmt, out)
-    result = (export_network(assemble(root), fmt=net, dest=out) if net else
-              export_dataset(assemble(root), fmt=fmt, dest=out))  # type: ignore[arg-type]
+    result = (export_network(assemble(root, store=store), fmt=net, dest=out) if net else
+              export_dataset(assemble(root, store=store), fmt=fmt, dest=out))  # type: ignore[arg-type]
     if isinstance(result, bytes):
         sys.stdout.buffer.write(result)
     else:
@@ -224,6 +234,32 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
 
 @cli.command()
 @root_option
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on; the default serves this machine only.")
+@click.option("--port", default=7878, show_default=True, help="TCP port to listen on.")
+@click.option("--timeout", default=10.0, show_default=True, help="Time limit of one query, in seconds.")
+@click.option("--max-results", default=10_000, show_default=True,
+              help="Refuse answers with more rows (or triples) than this.")
+@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@reports_errors
+def serve(root: Path | None, store: str, host: str, port: int, timeout: float, max_results: int,
+          workers: int) -> None:
+    """Serve a read-only SPARQL endpoint at /sparql, the graph page at / and each entity's page.
+
+    Example:
+
+        aigraph serve --port 7878
+    """
+    from aigraph.serve import ServeOptions, serve as run_server
+
+    options = ServeOptions(store=store, timeout=timeout, max_results=max_results, workers=workers)  # type: ignore[arg-type]
+    ready = functools.partial(click.echo, f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    run_server(root, host=host, port=port, options=options, on_ready=ready)
+
+
+@cli.command()
+@root_option
 @click.option("-f", "--format", "fmt", type=click.Choice(["table", "csv", "json"]),
               default="table", show_default=True, help="Output format.")
 @click.option("--top", type=click.IntRange(min=1), default=None,
@@ -274,6 +310,27 @@ def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
 
     result = plot_network(assemble(root), kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
     click.echo(f"wrote {result}", err=True)
+
+
+@cli.command()
+@root_option
+@store_option
+@click.option("--endpoint", metavar="URL", required=True, help="The store's SPARQL query endpoint.")
+@click.option("--graph-store", metavar="URL", default=None,
+              help="Its Graph Store Protocol URL (default: guessed for Oxigraph and Fuseki).")
+@reports_errors
+def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) -> None:
+    """Replace each named graph (ontology, every source, derived edges) in a remote SPARQL store.
+
+    Example:
+
+        aigraph push --endpoint http://127.0.0.1:7878/query --graph-store http://127.0.0.1:7878/store
+    """
+    from aigraph.build import assemble
+    from aigraph.remote import push_dataset
+
+    report = push_dataset(assemble(root, store=store), endpoint, graph_store=graph_store)  # type: ignore[arg-type]
+    click.echo(report.summary)
 
 
 def main() -> None:

@@ -10,32 +10,55 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Dataset
-from rdflib.plugins.sparql import prepareQuery
 
 from aigraph.errors import LoadError
 from aigraph.namespaces import DERIVED_GRAPH
 from aigraph.paths import ProjectPaths, project_paths
+from aigraph.store import store_name
 
 #: Rules may build on each other's output; this bounds the passes.
 MAX_PASSES = 5
 
 
-def load_rules(rules_dir: Path) -> list[tuple[str, object]]:
-    """Return ``(name, prepared query)`` for every rule file, in name order.
+def load_rules(rules_dir: Path, /, *, prepare: bool = True) -> list[tuple[Path, object]]:
+    """Return ``(path, query)`` for every rule file, in name order.
 
-    :raises LoadError: when a rule is not a valid SPARQL CONSTRUCT query.
+    With *prepare*, the query is parsed by rdflib (what its memory store runs);
+    without, it is the SPARQL text (what Oxigraph runs, parsing it itself).
+
+    :raises LoadError: when a prepared rule is not a valid SPARQL CONSTRUCT query.
+
+    >>> from aigraph.paths import project_paths
+    >>> [p.stem for p, _q in load_rules(project_paths().rules, prepare=False)][:1]
+    ['attended']
     """
     rules = []
     for path in sorted(rules_dir.glob("*.rq")):
         text = path.read_text(encoding="utf-8")
-        try:
-            prepared = prepareQuery(text)
-        except Exception as exc:
-            raise LoadError(f"malformed rule: {exc}", path=path) from exc
-        if prepared.algebra.name != "ConstructQuery":
-            raise LoadError("a rule must be a CONSTRUCT query", path=path)
-        rules.append((path.stem, prepared))
+        rules.append((path, _prepare(path, text) if prepare else text))
     return rules
+
+
+def _prepare(path: Path, text: str) -> object:
+    from rdflib.plugins.sparql import prepareQuery
+
+    try:
+        prepared = prepareQuery(text)
+    except Exception as exc:
+        raise LoadError(f"malformed rule: {exc}", path=path) from exc
+    if prepared.algebra.name != "ConstructQuery":
+        raise LoadError("a rule must be a CONSTRUCT query", path=path)
+    return prepared
+
+
+def _construct(dataset: Dataset, path: Path, rule: object) -> list:
+    try:
+        result = dataset.query(rule)  # type: ignore[arg-type]
+    except SyntaxError as exc:  # Oxigraph's parser
+        raise LoadError(f"malformed rule: {exc}", path=path) from exc
+    if result.type != "CONSTRUCT":
+        raise LoadError("a rule must be a CONSTRUCT query", path=path)
+    return list(result)
 
 
 def derive_edges(dataset: Dataset, /, *, root: str | Path | ProjectPaths | None = None) -> int:
@@ -53,14 +76,13 @@ def derive_edges(dataset: Dataset, /, *, root: str | Path | ProjectPaths | None 
     True
     """
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    rules = load_rules(paths.rules)
+    rules = load_rules(paths.rules, prepare=store_name(dataset) == "memory")
     derived = dataset.graph(DERIVED_GRAPH)
     derived.remove((None, None, None))
     for _ in range(MAX_PASSES):
         before = len(derived)
-        for _name, rule in rules:
-            for triple in dataset.query(rule):
-                derived.add(triple)
+        for path, rule in rules:
+            derived.addN((s, p, o, derived) for s, p, o in _construct(dataset, path, rule))
         if len(derived) == before:
             break
     return len(derived)

@@ -78,3 +78,19 @@ class AnalysisError(AigraphError):
     >>> str(AnalysisError("no connection within 4 hops"))
     'no connection within 4 hops'
     """
+
+
+class EndpointError(QueryError):
+    """A SPARQL request the endpoint refuses or cannot answer, with its HTTP status.
+
+    >>> EndpointError(403, "SERVICE is refused").status
+    403
+    """
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
+
+
+class RemoteError(AigraphError):
+    """A remote SPARQL endpoint or graph store failed or could not be reached."""

@@ -7,6 +7,7 @@ the union of all graphs as their default graph.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -16,6 +17,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 from aigraph.errors import LoadError
 from aigraph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
 from aigraph.paths import ProjectPaths, project_paths
+from aigraph.store import DEFAULT_STORE, StoreName, changed_literal, new_store, parser_format, store_name
 
 #: File extension → rdflib parser name; the format is never guessed otherwise.
 FORMATS: dict[str, str] = {
@@ -26,13 +28,16 @@ FORMATS: dict[str, str] = {
 }
 
 
-def new_dataset() -> Dataset:
+def new_dataset(*, store: StoreName = DEFAULT_STORE) -> Dataset:
     """Return an empty Dataset whose default graph is the union of its graphs.
 
-    >>> new_dataset().default_union
-    True
+    :param store: the engine underneath: ``"oxigraph"`` (default) or ``"memory"``
+        (rdflib's own); the one place where the choice is made.
+
+    >>> new_dataset().default_union, new_dataset(store="memory").store.__class__.__name__
+    (True, 'Memory')
     """
-    dataset = Dataset(default_union=True)
+    dataset = Dataset(store=new_store(store), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
     return dataset
@@ -52,15 +57,38 @@ def parse_file(target: Dataset | Graph, path: Path) -> None:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
+    if store_name(target) == "oxigraph":
+        _refuse_changed_literals(data, fmt, path)
     try:
-        target.parse(data=data, format=fmt, publicID=path.resolve().as_uri())
+        target.parse(data=data, format=parser_format(fmt, target), publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         line, column = _position(exc)
         raise LoadError(f"syntax error: {exc._why}", path=path, line=line, column=column) from exc
+    except SyntaxError as exc:  # Oxigraph's parsers: 1-based line and column of the error
+        message = re.sub(r"^Parser error (at|between) .*? column \d+: ", "", str(exc.msg))
+        raise LoadError(f"syntax error: {message}", path=path, line=exc.lineno, column=exc.offset) from exc
     except UnicodeDecodeError as exc:
         raise LoadError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", path=path) from exc
     except Exception as exc:  # rdflib raises many types for malformed input
         raise LoadError(f"cannot parse {fmt}: {exc}", path=path) from exc
+
+
+def _refuse_changed_literals(data: bytes, fmt: str, path: Path) -> None:
+    """Refuse a literal the Oxigraph store would rewrite, rather than change the data silently."""
+    try:
+        changed = changed_literal(data, fmt, base=path.resolve().as_uri())
+    except SyntaxError:
+        return  # the parse that follows reports it with its position
+    if changed is None:
+        return
+    written, kept = changed
+    line = next((n for n, text in enumerate(data.decode("utf-8", "replace").splitlines(), 1)
+                 if f'"{written}"' in text or f" {written} " in text), None)
+    raise LoadError(
+        f"Oxigraph keeps numbers by value and would store {written.n3()} as {kept.n3()}; "
+        f"write {kept.n3()} so that every store keeps it as written (or use --store memory)",
+        path=path, line=line,
+    )
 
 
 def _position(exc: BadSyntax) -> tuple[int, int]:
@@ -71,10 +99,13 @@ def _position(exc: BadSyntax) -> tuple[int, int]:
     return exc.lines + 1, len(text[line_start:offset].decode("utf-8", "replace")) + 1
 
 
-def load_dataset(root: str | Path | None = None, /) -> Dataset:
+def load_dataset(
+    root: str | Path | ProjectPaths | None = None, /, *, store: StoreName = DEFAULT_STORE
+) -> Dataset:
     """Load the ontology and every curated source of the project at *root*.
 
     :param root: the project directory (default: :func:`aigraph.paths.default_root`).
+    :param store: the engine to load into (see :func:`new_dataset`).
     :returns: a Dataset with the ontology graph and one named graph per source.
     :raises LoadError: when a file is missing or malformed.
 
@@ -83,7 +114,7 @@ def load_dataset(root: str | Path | None = None, /) -> Dataset:
     True
     """
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    dataset = new_dataset()
+    dataset = new_dataset(store=store)
     ontology = dataset.graph(ONTOLOGY_GRAPH)
     for path in paths.ontology_files():
         parse_file(ontology, path)

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 from rdflib.query import Result
 
 from aigraph.errors import QueryError
 from aigraph.paths import ProjectPaths, project_paths
+from aigraph.store import DEFAULT_STORE, StoreName, local_graphs_only, ox_query, store_name, to_result
 
 _HEADER = re.compile(r"^#\s*(en|ko)\s*:\s*(.+?)\s*$")
 _KEYWORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
@@ -140,8 +141,57 @@ def run_query(
     True
     """
     label, text = resolve_query(query, root=root)
+    if store_name(dataset) == "oxigraph":
+        return _run_text(dataset, text, label)
     prepared = parse_query(text, label=label)
     try:
-        return dataset.query(prepared)
+        with local_graphs_only():
+            return dataset.query(prepared)
     except Exception as exc:
         raise QueryError(f"query failed: {exc}", query=label) from exc
+
+
+def _run_text(dataset: Dataset, text: str, label: str) -> Result:
+    """Let Oxigraph parse and answer *text*; word a syntax error as rdflib's parser does.
+
+    The query goes to pyoxigraph directly, with no prefixes declared for it: the
+    same SPARQL as rdflib's parser and any remote endpoint accept.
+    """
+    try:
+        return to_result(ox_query(dataset, text))
+    except SyntaxError as exc:
+        parse_query(text, label=label)  # raises with rdflib's clearer message and position
+        raise QueryError(f"malformed SPARQL: {exc}", query=label) from exc
+    except Exception as exc:
+        raise QueryError(f"query failed: {exc}", query=label) from exc
+
+
+def answer(
+    query: str | Path,
+    /,
+    *,
+    root: str | Path | ProjectPaths | None = None,
+    store: StoreName = DEFAULT_STORE,
+    endpoint: str | None = None,
+    labels: bool = True,
+) -> tuple[Result, Graph]:
+    """Answer *query* from the project at *root*, or from a remote SPARQL *endpoint*.
+
+    :returns: the result and a graph to take labels from (empty unless *labels*).
+    :raises QueryError: for an unknown name, unreadable file or malformed SPARQL.
+    :raises RemoteError: when the endpoint cannot be reached or answers with an error.
+
+    >>> result, _labels = answer("cq01-co-chairs", store="memory")
+    >>> result.type
+    'SELECT'
+    """
+    label, text = resolve_query(query, root=root)
+    if endpoint is not None:
+        from aigraph.remote import fetch_labels, query_endpoint
+
+        result = query_endpoint(endpoint, text)
+        return result, fetch_labels(endpoint, result) if labels else Graph()
+    from aigraph.build import assemble
+
+    dataset = assemble(root, store=store)
+    return run_query(dataset, query, root=root), dataset

@@ -1,0 +1,293 @@
+"""The read-only SPARQL endpoint's answers, independent of HTTP and processes.
+
+:func:`answer_query` takes the text of a request and its ``Accept`` header and
+returns a complete, buffered :class:`Answer` (status, media type, bytes): a
+refusal, an error, or the results serialised in the negotiated format. The
+query is parsed by rdflib first, and refused from its algebra when it would
+write (SPARQL Update, ``LOAD``) or reach the network (``SERVICE``); the
+engine sees only queries that passed. :func:`describe_entity` answers for one
+entity IRI: Turtle, or a small HTML page of its facts and their sources.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDFS
+from rdflib.query import Result
+
+from aigraph.errors import EndpointError, QueryError
+from aigraph.namespaces import BASE, local_name
+from aigraph.store import local_graphs_only, ox_query, store_name, to_result
+
+#: Media type → result format, for SELECT and ASK; the first is the default.
+SELECT_TYPES: dict[str, str] = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+ASK_TYPES: dict[str, str] = {k: v for k, v in SELECT_TYPES.items() if v in ("json", "xml")}
+#: Media type → RDF format, for CONSTRUCT and DESCRIBE; the first is the default.
+GRAPH_TYPES: dict[str, str] = {"text/turtle": "ttl", "application/n-triples": "nt"}
+#: Generic JSON clients get SPARQL JSON.
+_ALIASES = {"application/json": "application/sparql-results+json"}
+
+DEFAULT_MAX_RESULTS = 10_000
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A complete HTTP answer: status, media type and body."""
+
+    status: int
+    media_type: str
+    body: bytes
+
+    @classmethod
+    def error(cls, status: int, message: str) -> Answer:
+        """Return a plain-text error answer.
+
+        >>> Answer.error(400, "no query").body
+        b'no query\\n'
+        """
+        return cls(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
+
+
+def negotiate(accept: str | None, offered: list[str]) -> str | None:
+    """Return the offered media type the ``Accept`` header prefers, or None.
+
+    No header, or ``*/*``, gets the first offered type; ties go to the order offered.
+
+    >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", list(SELECT_TYPES))
+    'application/sparql-results+xml'
+    >>> negotiate("*/*", list(SELECT_TYPES)), negotiate("image/png", list(SELECT_TYPES))
+    ('application/sparql-results+json', None)
+    """
+    if not accept or not accept.strip():
+        return offered[0]
+    best: tuple[float, int, str] | None = None
+    for item in accept.split(","):
+        media, _, params = item.strip().partition(";")
+        media = _ALIASES.get(media.strip().lower(), media.strip().lower())
+        quality = _quality(params)
+        for rank, candidate in enumerate(offered):
+            if quality > 0 and _matches(media, candidate):
+                key = (quality, -rank, candidate)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
+def _quality(params: str) -> float:
+    for param in params.split(";"):
+        name, _, value = param.strip().partition("=")
+        if name.strip().lower() == "q":
+            try:
+                return float(value)
+            except ValueError:
+                return 0.0
+    return 1.0
+
+
+def _matches(pattern: str, media: str) -> bool:
+    if pattern == "*/*":
+        return True
+    if pattern.endswith("/*"):
+        return media.startswith(pattern[:-1])
+    return pattern == media
+
+
+def check_read_only(text: str) -> Any:
+    """Parse *text* with rdflib and return the prepared query, refusing what would write or call out.
+
+    :raises EndpointError: 400 for malformed SPARQL (with the parser's message),
+        403 for SPARQL Update (``LOAD`` included) and for ``SERVICE`` anywhere in the query.
+
+    >>> check_read_only("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    Traceback (most recent call last):
+    ...
+    aigraph.errors.EndpointError: SERVICE is refused: this endpoint makes no outbound requests
+    """
+    from aigraph.query import parse_query
+
+    try:
+        prepared = parse_query(text, label="query")
+    except QueryError as exc:
+        if _is_update(text):
+            raise EndpointError(403, "SPARQL Update is refused: this endpoint is read-only") from None
+        raise EndpointError(400, str(exc)) from None
+    if _has_service(prepared.algebra):
+        raise EndpointError(403, "SERVICE is refused: this endpoint makes no outbound requests")
+    return prepared
+
+
+def _is_update(text: str) -> bool:
+    from rdflib.plugins.sparql.parser import parseUpdate
+
+    try:
+        parseUpdate(text)
+    except Exception:
+        return False
+    return True
+
+
+def _has_service(node: object) -> bool:
+    """Walk the whole algebra: SERVICE may hide in a sub-query, EXISTS or OPTIONAL."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):  # CompValue is a dict
+            if getattr(item, "name", None) == "ServiceGraphPattern":
+                return True
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple | set):
+            stack.extend(item)
+    return False
+
+
+def answer_query(
+    dataset: Dataset,
+    text: str,
+    /,
+    *,
+    accept: str | None = None,
+    max_results: int = DEFAULT_MAX_RESULTS,
+) -> Answer:
+    """Answer one SPARQL request over *dataset*, buffered in full: never a 200 with an error inside.
+
+    >>> from aigraph.load import new_dataset
+    >>> answer = answer_query(new_dataset(), "ASK { ?s ?p ?o }")
+    >>> answer.status, answer.media_type, answer.body
+    (200, 'application/sparql-results+json', b'{"head": {}, "boolean": false}')
+    """
+    try:
+        prepared = check_read_only(text)
+        form = prepared.algebra.name
+        offered = GRAPH_TYPES if form in ("ConstructQuery", "DescribeQuery") else (
+            ASK_TYPES if form == "AskQuery" else SELECT_TYPES
+        )
+        media = negotiate(accept, list(offered))
+        if media is None:
+            raise EndpointError(406, f"cannot answer in {accept}; available: {', '.join(offered)}")
+        result = _execute(dataset, text, prepared, max_results)
+        return Answer(200, media, _serialise(result, offered[media]))
+    except EndpointError as exc:
+        return Answer.error(exc.status, str(exc))
+
+
+def _execute(dataset: Dataset, text: str, prepared: Any, max_results: int) -> Result:
+    """Run the query and keep at most *max_results* rows or triples.
+
+    :raises EndpointError: 400 when the answer holds more than *max_results*.
+    """
+    if store_name(dataset) == "oxigraph":
+        result = to_result(ox_query(dataset, text, prepared=prepared), limit=max_results + 1)
+    else:
+        with local_graphs_only():
+            result = dataset.query(prepared)
+    if result.type == "SELECT":
+        rows = list(islice(iter(result), max_results + 1))
+        size = len(rows)
+    else:
+        size = len(result.graph) if result.graph is not None else 0
+    if size > max_results:
+        raise EndpointError(
+            400, f"the answer holds more than {max_results} results; add a LIMIT or narrow the query"
+        )
+    if result.type == "SELECT":
+        limited = Result("SELECT")
+        limited.vars = result.vars
+        limited.bindings = [{v: row[v] for v in result.vars or [] if row[v] is not None} for row in rows]
+        return limited
+    return result
+
+
+def _serialise(result: Result, fmt: str) -> bytes:
+    from aigraph.results import format_tsv
+    from aigraph.serialize import serialize_graph
+
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        return serialize_graph(result.graph, fmt)  # type: ignore[arg-type]
+    if fmt == "tsv":
+        return format_tsv(result).encode("utf-8")
+    return result.serialize(format=fmt) or b""
+
+
+def entity_iri(path: str) -> URIRef:
+    """Return the entity IRI that a path under the server stands for.
+
+    >>> entity_iri("person/kamala-harris")
+    rdflib.term.URIRef('https://w3id.org/aigraph/person/kamala-harris')
+    """
+    return URIRef(BASE + path.lstrip("/"))
+
+
+def local_path(iri: str) -> str:
+    """Return the server path of an entity IRI (``#`` percent-encoded, so it reaches the server).
+
+    >>> local_path("https://w3id.org/aigraph/source/mini#p1")
+    '/source/mini%23p1'
+    """
+    return "/" + iri[len(BASE) :].replace("#", "%23")
+
+
+def describe_entity(dataset: Dataset, iri: str, /, *, accept: str | None = None) -> Answer:
+    """Answer for one entity: Turtle for ``text/turtle``, else an HTML page of its facts and sources.
+
+    >>> from aigraph.load import new_dataset
+    >>> describe_entity(new_dataset(), BASE + "person/nobody").status
+    404
+    """
+    subject = URIRef(iri)
+    facts = sorted(
+        (p, o, g.identifier if isinstance(g, Graph) else g)
+        for _s, p, o, g in dataset.quads((subject, None, None, None))
+    )
+    if not facts:
+        return Answer.error(404, f"no facts about <{iri}>")
+    if negotiate(accept, ["text/html", "text/turtle"]) == "text/turtle":
+        from aigraph.serialize import serialize_graph
+
+        graph = Graph()
+        graph.addN((subject, p, o, graph) for p, o, _g in facts)
+        return Answer(200, "text/turtle", serialize_graph(graph, "ttl"))
+    return Answer(200, "text/html; charset=utf-8", _entity_page(dataset, subject, facts).encode("utf-8"))
+
+
+def _label(dataset: Dataset, term: object) -> str:
+    if isinstance(term, URIRef):
+        labels = {lit.language: str(lit) for lit in dataset.objects(term, RDFS.label) if isinstance(lit, Literal)}
+        return labels.get("en") or labels.get("ko") or local_name(str(term))
+    return str(term)
+
+
+def _link(dataset: Dataset, term: object) -> str:
+    text = html.escape(_label(dataset, term))
+    if isinstance(term, URIRef):
+        href = local_path(term) if term.startswith(BASE) else str(term)
+        return f'<a href="{html.escape(href)}">{text}</a>'
+    if isinstance(term, Literal) and term.language:
+        return f'{text} <small lang="{html.escape(term.language)}">@{html.escape(term.language)}</small>'
+    return text
+
+
+def _entity_page(dataset: Dataset, subject: URIRef, facts: list) -> str:
+    rows = "\n".join(
+        f"<tr><td>{_link(dataset, p)}</td><td>{_link(dataset, o)}</td><td>{_link(dataset, g)}</td></tr>"
+        for p, o, g in facts
+    )
+    title = html.escape(_label(dataset, subject))
+    return (
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{title}</title></head><body>\n<h1>{title}</h1>\n"
+        f"<p><code>{html.escape(str(subject))}</code> · "
+        f'<a href="{html.escape(local_path(subject))}?format=ttl">Turtle</a> · '
+        '<a href="/">graph</a> · <a href="/sparql">SPARQL</a></p>\n'
+        "<table>\n<tr><th>property</th><th>value</th><th>source graph</th></tr>\n"
+        f"{rows}\n</table>\n</body></html>\n"
+    )

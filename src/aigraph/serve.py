@@ -1,0 +1,191 @@
+"""``aigraph serve``: a read-only SPARQL 1.1 Protocol endpoint, the graph page and entity pages.
+
+Built on Starlette (ASGI) and served by uvicorn; the HTTP parsing is theirs.
+Routes: ``/sparql`` (GET and POST, form or direct body; results by content
+negotiation), ``/`` (the graph page), and every other path ``/P`` for the
+entity ``https://w3id.org/aigraph/P``. Queries run in worker processes
+(:mod:`aigraph.workers`) with a time limit and a result-size limit, and every
+answer is buffered before it is sent, so a failure is a proper 4xx/5xx status.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from aigraph.endpoint import DEFAULT_MAX_RESULTS, Answer, entity_iri, negotiate
+from aigraph.paths import ProjectPaths
+from aigraph.store import DEFAULT_STORE, StoreName
+from aigraph.workers import WorkerPool
+
+#: A query (or form body) larger than this is refused with 413.
+MAX_REQUEST_BYTES = 256 * 1024
+_HEADERS = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """How the endpoint runs: engine, limits and number of worker processes."""
+
+    store: StoreName = DEFAULT_STORE
+    timeout: float = 10.0
+    max_results: int = DEFAULT_MAX_RESULTS
+    workers: int = 2
+
+
+def create_app(
+    root: str | Path | ProjectPaths | None = None,
+    /,
+    *,
+    options: ServeOptions = ServeOptions(),  # noqa: B008 - frozen, so sharing is safe
+    on_ready: Callable[[], None] | None = None,
+) -> Starlette:
+    """Load the project and return the ASGI app; workers start with the app's lifespan.
+
+    :raises LoadError: when a curated file is malformed (before anything listens).
+    """
+    from aigraph.build import assemble
+    from aigraph.store import dump_nquads
+
+    dataset = assemble(root, store=options.store)
+    workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
+    snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
+    page = graph_page(dataset)
+    del dataset  # the workers hold the data from here on
+    pool = WorkerPool(snapshot, options.store, size=options.workers, timeout=options.timeout,
+                      max_results=options.max_results)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        try:
+            await pool.start()
+            if on_ready is not None:
+                on_ready()
+            yield
+        finally:
+            pool.close()
+            shutil.rmtree(workdir, ignore_errors=True)
+
+    async def sparql(request: Request) -> Response:
+        return await _sparql(request, pool)
+
+    async def index(_request: Request) -> Response:
+        return HTMLResponse(page, headers=_HEADERS)
+
+    async def entity(request: Request) -> Response:
+        accept = "text/turtle" if request.query_params.get("format") == "ttl" else request.headers.get("accept")
+        iri = entity_iri(request.path_params["path"])
+        return _respond(await pool.run("entity", str(iri), accept))
+
+    routes = [
+        Route("/sparql", sparql, methods=["GET", "POST"]),
+        Route("/", index, methods=["GET"]),
+        Route("/{path:path}", entity, methods=["GET"]),
+    ]
+    return Starlette(routes=routes, lifespan=lifespan)
+
+
+def serve(
+    root: str | Path | ProjectPaths | None = None,
+    /,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    options: ServeOptions = ServeOptions(),  # noqa: B008
+    on_ready: Callable[[], None] | None = None,
+) -> None:
+    """Serve the project until interrupted; binds to the loopback interface unless told otherwise.
+
+    :raises LoadError: when a curated file is malformed.
+    """
+    import uvicorn
+
+    app = create_app(root, options=options, on_ready=on_ready)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
+def _respond(answer: Answer) -> Response:
+    return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=_HEADERS)
+
+
+async def _sparql(request: Request, pool: WorkerPool) -> Response:
+    """Handle one SPARQL 1.1 Protocol request (query operation only)."""
+    if request.method == "GET":
+        params = {k: request.query_params.getlist(k) for k in request.query_params}
+    else:
+        body = await _read_body(request)
+        if body is None:
+            return _respond(Answer.error(413, f"the request is larger than {MAX_REQUEST_BYTES} bytes"))
+        params, problem = _post_params(request, body)
+        if problem is not None:
+            return _respond(problem)
+    if "update" in params:
+        return _respond(Answer.error(403, "SPARQL Update is refused: this endpoint is read-only"))
+    if "default-graph-uri" in params or "named-graph-uri" in params:
+        return _respond(Answer.error(400, "default-graph-uri and named-graph-uri are not supported; "
+                                          "use FROM and FROM NAMED in the query"))
+    queries = params.get("query", [])
+    if len(queries) != 1:
+        if not queries and negotiate(request.headers.get("accept"), ["text/html"]) and request.method == "GET":
+            return HTMLResponse(_FORM, headers=_HEADERS)
+        return _respond(Answer.error(400, "give exactly one query parameter"))
+    return _respond(await pool.run("sparql", queries[0], request.headers.get("accept")))
+
+
+async def _read_body(request: Request) -> bytes | None:
+    """Read the body, or None as soon as it exceeds :data:`MAX_REQUEST_BYTES`."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_REQUEST_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _post_params(request: Request, body: bytes) -> tuple[dict[str, list[str]], Answer | None]:
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return {}, Answer.error(400, "the request body is not UTF-8")
+    if media == "application/x-www-form-urlencoded":
+        return parse_qs(text, keep_blank_values=True), None
+    if media == "application/sparql-query":
+        return {"query": [text], **{k: request.query_params.getlist(k) for k in request.query_params}}, None
+    if media == "application/sparql-update":
+        return {"update": [text]}, None
+    return {}, Answer.error(
+        415,
+        "POST a query as application/x-www-form-urlencoded (query=...) or application/sparql-query",
+    )
+
+
+def graph_page(dataset: object) -> str:
+    """Return the HTML of the graph page (:mod:`aigraph.viz`) for the served dataset."""
+    from aigraph.project import to_networkx
+    from aigraph.viz import render_html
+
+    return str(render_html(to_networkx(dataset)))
+
+
+_FORM = f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>aigraph SPARQL</title></head><body>
+<h1>SPARQL query</h1>
+<form method="get" action="/sparql">
+<textarea name="query" rows="12" cols="80">{html.escape("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10")}</textarea>
+<p><button type="submit">Run</button> (read-only; results as SPARQL JSON by default)</p>
+</form>
+</body></html>
+"""

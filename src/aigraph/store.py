@@ -1,0 +1,342 @@
+"""The storage engine under rdflib: Oxigraph (the default) or rdflib's memory store.
+
+rdflib stays the API everywhere; only the store underneath changes. The
+Oxigraph store answers SPARQL natively (pyoxigraph), parses with Oxigraph's
+own parsers (the ``ox-*`` formats) and holds a triple in about a quarter of
+the memory. The two stores give the same answers: Oxigraph's plain literals
+come back typed ``xsd:string`` (RDF 1.1), so this module turns them back into
+rdflib's plain literals, and the serialised output does not depend on the store.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from typing import Literal as TypingLiteral
+
+from rdflib import Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.term import BNode, Literal, URIRef, Variable
+
+if TYPE_CHECKING:
+    import pyoxigraph
+    from rdflib.query import Result
+    from rdflib.store import Store
+
+StoreName = TypingLiteral["oxigraph", "memory"]
+#: The stores a dataset can live in, the default first.
+STORES: tuple[str, ...] = ("oxigraph", "memory")
+DEFAULT_STORE: StoreName = "oxigraph"
+
+#: rdflib parser name → the Oxigraph parser registered by oxrdflib.
+_OX_FORMATS = {"turtle": "ox-turtle", "trig": "ox-trig", "nt": "ox-ntriples", "nquads": "ox-nquads"}
+
+
+def new_store(name: StoreName = DEFAULT_STORE) -> Store | str:
+    """Return a fresh, empty store for a Dataset: an Oxigraph store or ``"Memory"``.
+
+    :raises ValueError: for an unknown store name.
+
+    >>> type(new_store("oxigraph")).__name__, new_store("memory")
+    ('OxStore', 'Memory')
+    """
+    if name == "memory":
+        return "Memory"
+    if name == "oxigraph":
+        return _ox_store_class()()
+    raise ValueError(f"unknown store {name!r} (known: {', '.join(STORES)})")
+
+
+def store_name(graph: Graph) -> StoreName:
+    """Return which engine holds *graph*.
+
+    >>> from rdflib import Dataset
+    >>> store_name(Dataset(store=new_store("oxigraph"))), store_name(Graph())
+    ('oxigraph', 'memory')
+    """
+    return "oxigraph" if hasattr(graph.store, "ox") else "memory"
+
+
+def parser_format(fmt: str, graph: Graph) -> str:
+    """Return the parser to use for rdflib format *fmt* when parsing into *graph*.
+
+    Oxigraph's parsers are an order of magnitude faster than rdflib's, but only
+    when asked for by name: plain ``turtle`` into an Oxigraph store still runs
+    rdflib's parser.
+
+    >>> parser_format("trig", Graph())
+    'trig'
+    """
+    return _OX_FORMATS.get(fmt, fmt) if store_name(graph) == "oxigraph" else fmt
+
+
+def raw_store(graph: Graph) -> pyoxigraph.Store:
+    """Return the pyoxigraph Store under *graph* (which must live in the Oxigraph store).
+
+    >>> from rdflib import Dataset
+    >>> type(raw_store(Dataset(store=new_store()))).__name__
+    'Store'
+    """
+    return graph.store.ox  # type: ignore[attr-defined]
+
+
+def from_ox(term: Any) -> Any:
+    """Turn a pyoxigraph term into the rdflib term the memory store would hold.
+
+    >>> import pyoxigraph as ox
+    >>> from_ox(ox.Literal("a"))
+    rdflib.term.Literal('a')
+    """
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        # RDF 1.1 made every plain literal an xsd:string; rdflib keeps them plain.
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Triple):
+        return from_ox(term.subject), from_ox(term.predicate), from_ox(term.object)
+    if term is None:
+        return None
+    raise ValueError(f"unexpected Oxigraph term: {term!r}")
+
+
+_XSD_STRING = str(XSD.string)
+
+
+def _ox_store_class() -> type:
+    """Define the Oxigraph store class on first use: pyoxigraph loads only when needed."""
+    global _OxStore
+    if _OxStore is None:
+        _OxStore = _define_ox_store()
+    return _OxStore
+
+
+_OxStore: type | None = None
+
+
+def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox, to_ox_quad_pattern
+    from oxrdflib.store import OxigraphStore
+    from rdflib.query import Result
+
+    class OxStore(OxigraphStore):
+        """oxrdflib's store, returning rdflib's own terms and taking SPARQL text only."""
+
+        @property
+        def ox(self) -> ox.Store:
+            """The pyoxigraph Store underneath."""
+            return self._inner
+
+        def triples(self, triple_pattern, context=None):  # type: ignore[override]  # noqa: D102
+            try:
+                pattern = to_ox_quad_pattern(triple_pattern, context)
+            except (TypeError, ValueError):
+                return iter(())
+            return self._triples(pattern)
+
+        def _triples(self, pattern: tuple) -> Iterator:
+            graphs: dict[Any, Graph] = {}  # one Graph object per graph, not one per triple
+            for quad in self._inner.quads_for_pattern(*pattern):
+                name = quad.graph_name
+                graph = graphs.get(name)
+                if graph is None:
+                    identifier = (
+                        DATASET_DEFAULT_GRAPH_ID if isinstance(name, ox.DefaultGraph) else from_ox(name)
+                    )
+                    graph = graphs[name] = Graph(store=self, identifier=identifier)
+                triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
+                yield triple, iter((graph,))
+
+        def query(  # type: ignore[override]  # noqa: D102
+            self,
+            query: Any,
+            initNs: Mapping[str, Any],  # noqa: N803 - rdflib's name
+            initBindings: Mapping[str, Any],  # noqa: N803
+            queryGraph: Any,  # noqa: N803
+            **kwargs: object,
+        ) -> Result:
+            if not isinstance(query, str) or kwargs:
+                raise NotImplementedError("the Oxigraph store answers SPARQL text only")
+            answer = self._inner.query(
+                query,
+                use_default_graph_as_union=queryGraph == "__UNION__",
+                default_graph=to_ox(queryGraph) if isinstance(queryGraph, URIRef | BNode) else None,
+                prefixes={k: str(v) for k, v in {**self._namespace_for_prefix, **initNs}.items()},
+                substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
+            )
+            return to_result(answer)
+
+    return OxStore
+
+
+def to_result(answer: Any, /, *, limit: int | None = None) -> Result:
+    """Wrap a pyoxigraph query answer as an rdflib Result holding rdflib terms.
+
+    :param limit: read at most this many rows or triples of the answer; rows
+        are read lazily, as the Result is iterated.
+
+    >>> import pyoxigraph as ox
+    >>> to_result(ox.Store().query("ASK { ?s ?p ?o }")).askAnswer
+    False
+    """
+    import pyoxigraph as ox
+    from rdflib.query import Result
+
+    if isinstance(answer, ox.QueryBoolean):
+        result = Result("ASK")
+        result.askAnswer = bool(answer)
+    elif isinstance(answer, ox.QuerySolutions):
+        result = Result("SELECT")
+        names = [Variable(v.value) for v in answer.variables]
+        result.vars = names
+        result.bindings = (  # a generator: rdflib reads it lazily
+            {v: from_ox(value) for v, value in zip(names, row, strict=True) if value is not None}
+            for row in islice(answer, limit)
+        )
+    else:
+        result = Result("CONSTRUCT")
+        result.graph = Graph()
+        result.graph.addN((*from_ox(t), result.graph) for t in islice(answer, limit))
+    return result
+
+
+def dump_nquads(dataset: Graph, path: Path, /) -> Path:
+    """Write every quad of *dataset* to *path* as N-Quads (unsorted: a snapshot, not an export).
+
+    >>> import tempfile
+    >>> from rdflib import Dataset
+    >>> dump_nquads(Dataset(store=new_store()), Path(tempfile.mkdtemp()) / "s.nq").stat().st_size
+    0
+    """
+    if store_name(dataset) == "oxigraph":
+        import pyoxigraph as ox
+
+        raw_store(dataset).dump(str(path), format=ox.RdfFormat.N_QUADS)
+    else:
+        dataset.serialize(destination=str(path), format="nquads", encoding="utf-8")
+    return path
+
+
+# A FROM clause names an IRI or a prefixed name; "from the" in a comment does not match.
+_FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGNORECASE)
+
+
+def ox_query(graph: Graph, text: str, /, *, prepared: Any = None) -> Any:
+    """Run SPARQL *text* on the pyoxigraph store under *graph*; return pyoxigraph's answer.
+
+    The default graph is the union of all graphs, as in rdflib's Dataset, unless
+    the query names its own (``FROM``/``FROM NAMED``): pyoxigraph's union option
+    would override those clauses. Whether it does is read from rdflib's parse of
+    the query (*prepared*, or parsed here when the text mentions FROM at all).
+
+    :raises SyntaxError: when Oxigraph cannot parse *text*.
+
+    >>> from rdflib import Dataset
+    >>> bool(ox_query(Dataset(store=new_store()), "ASK FROM <urn:g> { ?s ?p ?o }"))
+    False
+    """
+    union = True
+    if prepared is None and _FROM.search(text):
+        from rdflib.plugins.sparql import prepareQuery
+
+        try:
+            prepared = prepareQuery(text)
+        except Exception:  # noqa: S110 - Oxigraph reports the error below
+            pass
+    if prepared is not None and prepared.algebra.get("datasetClause"):
+        union = False
+    return raw_store(graph).query(text, use_default_graph_as_union=union)
+
+
+@contextmanager
+def local_graphs_only() -> Iterator[None]:
+    """Keep rdflib's engine from fetching the graphs a ``FROM`` clause names from the web.
+
+    A ``FROM`` graph then means a graph of the dataset, as it does on Oxigraph.
+
+    >>> with local_graphs_only():
+    ...     import rdflib.plugins.sparql
+    ...     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS
+    False
+    """
+    import rdflib.plugins.sparql as sparql
+
+    before = sparql.SPARQL_LOAD_GRAPHS
+    sparql.SPARQL_LOAD_GRAPHS = False
+    try:
+        yield
+    finally:
+        sparql.SPARQL_LOAD_GRAPHS = before
+
+
+#: XSD datatypes whose literals Oxigraph stores by value: it may rewrite them
+#: ("1.50" → "1.5", xsd:nonNegativeInteger → xsd:integer).
+_BY_VALUE = (
+    "nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|unsignedLong|unsignedInt"
+    "|unsignedShort|unsignedByte|long|int|short|byte|decimal|double|float|boolean"
+)
+_TYPED = re.compile(rf"(?:{_BY_VALUE})\b".encode())
+_BARE = re.compile(rb"\d\.\d|\d[eE][+-]?\d")
+
+
+def _may_change(data: bytes) -> bool:
+    """Whether *data* may hold a literal Oxigraph rewrites: only a trigger for the exact check.
+
+    It looks for an explicit by-value datatype after ``XMLSchema#`` or ``xsd:``, or a
+    bare Turtle decimal or double; a false alarm costs time, never a wrong answer.
+    """
+    for marker in (b"XMLSchema#", b"xsd:"):
+        at = data.find(marker)
+        while at != -1:
+            if _TYPED.match(data, at + len(marker)):
+                return True
+            at = data.find(marker, at + 1)
+    return _BARE.search(data) is not None
+
+
+def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tuple[Any, Any] | None:
+    """Return the first literal of *data* that Oxigraph would not keep as rdflib reads it.
+
+    Oxigraph stores numbers and booleans by value, so ``"20"^^xsd:nonNegativeInteger``
+    comes back as ``"20"^^xsd:integer`` and ``"1.50"`` as ``"1.5"``; data with such
+    literals would give different answers and exports on the two stores.
+
+    :returns: ``(as written, as Oxigraph keeps it)`` as rdflib terms, or None.
+
+    >>> changed_literal(b'<urn:a> <urn:b> "20"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .', "nt")
+    (rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')), rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    """
+    if not _may_change(data):
+        return None
+    import pyoxigraph as ox
+
+    format_ = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    written = {
+        quad.object
+        for quad in ox.parse(input=data, format=format_, base_iri=base)
+        if isinstance(quad.object, ox.Literal) and quad.object.datatype.value.startswith(str(XSD))
+        and quad.object.datatype.value != _XSD_STRING
+    }
+    scratch = ox.Store()
+    subject, predicate = ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p")
+    for literal in sorted(written, key=str):
+        scratch.add(ox.Quad(subject, predicate, literal))
+        [kept] = [q.object for q in scratch]
+        scratch.clear()
+        as_read = Literal(literal.value, datatype=URIRef(literal.datatype.value))
+        if from_ox(kept) != as_read:
+            return as_read, from_ox(kept)
+    return None
