@@ -26,10 +26,12 @@ DATASET_IRI = URIRef(BASE + "dataset")
 #: Prefixes bound on every serialisation, in this order.
 PREFIXES: dict[str, str] = {
     "aig": str(AIG),
+    "candidate": BASE + "candidate/",
     "country": BASE + "country/",
     "dcterms": str(DCTERMS),
     "document": BASE + "document/",
     "kind": BASE + "commitment-kind/",
+    "method": BASE + "ingest/method/",
     "mode": BASE + "mode/",
     "org": str(ORG),
     "organization": BASE + "organization/",
