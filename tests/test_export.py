@@ -47,13 +47,18 @@ def _digest(directory: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
 
 
-def test_two_builds_in_fresh_processes_are_byte_identical(mini_root: Path, tmp_path: Path):
+REAL_ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("which", ["mini", "real"])
+def test_two_builds_in_fresh_processes_are_byte_identical(mini_root: Path, tmp_path: Path, which: str):
+    root = mini_root if which == "mini" else REAL_ROOT
     digests = []
     for seed in ("1", "2"):
         out = tmp_path / f"dist-{seed}"
         env = {**os.environ, "PYTHONHASHSEED": seed}
         subprocess.run(
-            [sys.executable, "-m", "aigraph", "build", "--root", str(mini_root), "-o", str(out)],
+            [sys.executable, "-m", "aigraph", "build", "--root", str(root), "-o", str(out)],
             check=True, env=env, capture_output=True,
         )
         digests.append(_digest(out))

@@ -32,6 +32,14 @@ def test_unknown_query_name_lists_the_known_ones(mini_root: Path):
         resolve_query("nonesuch", root=mini_root)
 
 
+def test_a_unique_prefix_names_a_query(mini_root: Path):
+    (mini_root / "queries" / "people-by-summit.rq").write_text("# en: x?\n# ko: x\nSELECT * WHERE { ?s ?p ?o }")
+    assert resolve_query("people-b", root=mini_root)[0] == "people-by-summit"
+    assert resolve_query("people", root=mini_root)[0] == "people"  # an exact name wins
+    with pytest.raises(QueryError, match="ambiguous query name; it starts: people, people-by-summit"):
+        resolve_query("peo", root=mini_root)
+
+
 def test_malformed_sparql_reports_line_and_column():
     with pytest.raises(QueryError) as info:
         parse_query("SELECT ?s\nWHERE { ?s ?p }", label="q.rq")

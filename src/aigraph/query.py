@@ -60,13 +60,15 @@ def list_queries(root: str | Path | ProjectPaths | None = None) -> list[NamedQue
     ['cq01-co-chairs']
     """
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    return [read_named_query(p) for p in sorted(paths.queries.glob("*.rq"))]
+    return [read_named_query(p) for p in sorted(paths.queries.glob("*.rq"), key=lambda p: p.stem)]
 
 
 def resolve_query(query: str | Path, /, *, root: str | Path | ProjectPaths | None = None) -> tuple[str, str]:
     """Return ``(label, SPARQL text)`` for a file path, a query name or SPARQL text.
 
-    :raises QueryError: for an unknown query name or an unreadable file.
+    A query name may be shortened to any prefix that names one query (``cq04``).
+
+    :raises QueryError: for an unknown or ambiguous query name, or an unreadable file.
 
     >>> resolve_query("SELECT * WHERE { ?s ?p ?o }")[0]
     '<query text>'
@@ -81,7 +83,15 @@ def resolve_query(query: str | Path, /, *, root: str | Path | ProjectPaths | Non
     named = paths.queries / f"{text}.rq"
     if named.is_file():
         return text, read_named_query(named).text
-    known = ", ".join(q.name for q in list_queries(paths)) or "none"
+    queries = list_queries(paths)
+    # Like git's abbreviated commands: a unique prefix ("cq04") names its query.
+    matches = [q for q in queries if q.name.startswith(text)] if text else []
+    if len(matches) == 1:
+        return matches[0].name, matches[0].text
+    if len(matches) > 1:
+        names = ", ".join(q.name for q in matches)
+        raise QueryError(f"ambiguous query name; it starts: {names}", query=text)
+    known = ", ".join(q.name for q in queries) or "none"
     raise QueryError(f"unknown query name (named queries: {known})", query=text)
 
 
@@ -93,7 +103,7 @@ def parse_query(text: str, /, *, label: str = "<query text>"):  # noqa: ANN201 -
     >>> parse_query("SELECT ?s WHERE { ?s ?p }", label="q")
     Traceback (most recent call last):
     ...
-    aigraph.errors.QueryError: q: line 1, column 24: malformed SPARQL: ...
+    aigraph.errors.QueryError: q: line 1, column 19: malformed SPARQL: ...
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql import prepareQuery

@@ -1,0 +1,111 @@
+"""The real curated data: it parses, conforms, answers every query, and copies no source."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from rdflib import BNode, Dataset
+from rdflib.namespace import RDF, RDFS
+
+from aigraph.load import source_graphs
+from aigraph.namespaces import BASE, PREFIXES
+from aigraph.query import list_queries, run_query
+from aigraph.validate import validate_dataset
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT.parent / "shared" / "sources"
+DATA_FILES = sorted((ROOT / "data").glob("*.trig"))
+QUERIES = list_queries(ROOT)
+
+
+def test_there_is_data_and_a_query_per_competency_question():
+    assert DATA_FILES, "data/ holds no source"
+    names = [q.name for q in QUERIES]
+    for n in range(1, 17):
+        assert any(name.startswith(f"cq{n:02d}-") for name in names), f"no query for question {n}"
+
+
+def test_the_graph_conforms(dataset):
+    report = validate_dataset(dataset, root=ROOT)
+    assert report.conforms, report.text + "\nfix the data, then run `aigraph validate`"
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
+def test_each_file_is_one_source_graph_without_blank_nodes(path: Path):
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    names = [g.identifier for g in ds.graphs() if len(g) and g.identifier != ds.default_graph.identifier]
+    assert len(names) == 1, f"{path.name}: one named graph per file, found {names}"
+    graph = ds.graph(names[0])
+    assert (names[0], RDF.type, None) in graph, f"{path.name}: the graph must describe its source"
+    blanks = {t for triple in graph for t in triple if isinstance(t, BNode)}
+    assert not blanks, f"{path.name}: blank nodes {sorted(blanks)[:3]}; give every node an IRI"
+
+
+@pytest.mark.parametrize("path", DATA_FILES, ids=lambda p: p.name)
+def test_data_files_use_the_project_prefixes(path: Path):
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"@prefix\s+(\w*):\s+<([^>]+)>", line)
+        if match and match.group(1) in PREFIXES:
+            assert match.group(2) == PREFIXES[match.group(1)], f"{path.name}: {line}"
+
+
+def test_every_entity_iri_is_under_the_base(dataset):
+    for name in source_graphs(dataset):
+        for subject in set(dataset.graph(name).subjects(RDFS.label)):
+            assert str(subject).startswith(BASE) or str(subject).startswith("http"), subject
+
+
+@pytest.mark.parametrize("named", QUERIES, ids=lambda q: q.name)
+def test_every_query_runs_and_states_its_question(dataset, named):
+    assert named.question_en.endswith("?"), f"{named.path}: needs '# en: <question>?'"
+    assert named.question_ko, f"{named.path}: needs '# ko: <question>'"
+    result = run_query(dataset, named.path, root=ROOT)
+    list(result)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld", "xml"])
+def test_every_export_of_the_real_graph_round_trips(dataset, fmt):
+    from rdflib import Graph
+    from rdflib.compare import isomorphic
+
+    from aigraph.serialize import serialize_dataset
+    from aigraph.validate import union_graph
+
+    data = serialize_dataset(dataset, fmt)
+    if fmt in ("trig", "nq"):
+        parsed = Dataset()
+        parsed.parse(data=data, format="trig" if fmt == "trig" else "nquads")
+        for graph in dataset.graphs():
+            if len(graph):
+                assert isomorphic(parsed.graph(graph.identifier), graph), graph.identifier
+        parsed = union_graph(parsed)
+    else:
+        parsed = Graph().parse(data=data, format={"jsonld": "json-ld"}.get(fmt, fmt if fmt != "ttl" else "turtle"))
+    assert isomorphic(parsed, union_graph(dataset))
+
+
+def _source_runs() -> set[str]:
+    grams = set()
+    for source in SOURCES.glob("*.txt"):
+        for run in re.findall(r"[가-힣][가-힣 ,·]{24,}", source.read_text(encoding="utf-8")):
+            run = re.sub(r"\s+", " ", run)
+            grams.update(run[i : i + 24] for i in range(0, len(run) - 24, 6))
+    return grams
+
+
+@pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/sources is not beside this checkout")
+def test_no_source_sentence_is_copied_into_the_project():
+    grams = _source_runs()
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    copied = {}
+    for name in files:
+        try:
+            text = re.sub(r"\s+", " ", (ROOT / name).read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, OSError):
+            continue
+        hits = sum(1 for g in grams if g in text)
+        if hits:
+            copied[name] = hits
+    assert not copied, f"state facts in the project's own words; copied runs: {copied}"

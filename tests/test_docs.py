@@ -1,0 +1,48 @@
+"""Docs cannot rot: every docstring example runs, every command is documented."""
+
+import doctest
+import importlib
+import pkgutil
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+import aigraph
+from aigraph.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+MODULES = sorted(m.name for m in pkgutil.iter_modules(aigraph.__path__, "aigraph.") if m.name != "aigraph.__main__")
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_docstring_examples_run(name: str):
+    module = importlib.import_module(name)
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_every_public_function_has_a_docstring(name: str):
+    module = importlib.import_module(name)
+    assert module.__doc__, f"{name} has no module docstring"
+    for attr, value in vars(module).items():
+        if attr.startswith("_") or getattr(value, "__module__", None) != name:
+            continue
+        if callable(value):
+            assert value.__doc__, f"{name}.{attr} has no docstring"
+
+
+def _commands(group: click.Group, prefix: str = ""):
+    for name, command in sorted(group.commands.items()):
+        yield prefix + name, command
+        if isinstance(command, click.Group):
+            yield from _commands(command, prefix + name + " ")
+
+
+@pytest.mark.parametrize("name,command", list(_commands(cli)))
+def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str, command: click.Command):
+    assert command.help and "Example:" in command.help, f"aigraph {name}: help needs an Example: block"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(rf"aigraph {re.escape(name)}\b", readme), f"README.md does not show `aigraph {name}`"
