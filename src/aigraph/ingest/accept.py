@@ -59,13 +59,22 @@ class AcceptResult:
 def _draft_graph(draft: Path) -> Graph:
     dataset = Dataset()
     parse_file(dataset, draft)
-    graphs = [g for g in dataset.graphs() if isinstance(g.identifier, URIRef) and len(g)
-              and not str(g.identifier).startswith("urn:x-rdflib:")]
+    graphs = [
+        g
+        for g in dataset.graphs()
+        if isinstance(g.identifier, URIRef)
+        and len(g)
+        and not str(g.identifier).startswith("urn:x-rdflib:")
+    ]
     if len(graphs) != 1:
-        raise IngestError(f"a draft holds exactly one source graph, this one holds {len(graphs)}", path=draft)
+        raise IngestError(
+            f"a draft holds exactly one source graph, this one holds {len(graphs)}", path=draft
+        )
     graph = graphs[0]
     if (graph.identifier, RDF.type, None) not in graph:
-        raise IngestError(f"the graph {graph.identifier.n3()} does not describe its source", path=draft)
+        raise IngestError(
+            f"the graph {graph.identifier.n3()} does not describe its source", path=draft
+        )
     return graph
 
 
@@ -77,19 +86,32 @@ def accepted_graph(draft: Graph, draft_only: set[URIRef], /) -> tuple[Graph, dic
     candidates = set(draft.subjects(RDF.type, AIG.Candidate))
     mentions = set(draft.subjects(RDF.type, AIG.Mention))
     dates = set(draft.subjects(RDF.type, AIG.DateMention))
-    activities = {a for a in draft.subjects(RDF.type, PROV.Activity) if (a, AIG.method, None) in draft}
-    drafts = set(draft.subjects(RDF.type, AIG.Draft)) - mentions - dates - candidates
+    activities = {
+        a for a in draft.subjects(RDF.type, PROV.Activity) if (a, AIG.method, None) in draft
+    }
     dropped = candidates | mentions | dates | activities
+    # A draft node is typed aig:Draft, or (when the curator removed that type) still
+    # carries a confidence or points to an ingest activity.
+    drafts = (
+        set(draft.subjects(RDF.type, AIG.Draft))
+        | set(draft.subjects(AIG.confidence, None))
+        | {s for a in activities for s in draft.subjects(PROV.wasGeneratedBy, a)}
+    ) - dropped
     out = Graph(identifier=draft.identifier)
     for s, p, o in draft:
         if s in dropped or (s in drafts and ((p, o) == (RDF.type, AIG.Draft) or p in draft_only)):
             continue
         if o in candidates:
-            raise IngestError(f"{s.n3()} still points to the candidate {o.n3()}: make it an entity or "
-                              "remove the reference before accepting")
+            raise IngestError(
+                f"{s.n3()} still points to the candidate {o.n3()}: make it an entity or "
+                "remove the reference before accepting"
+            )
         out.add((s, p, o))
     for mention in sorted(mentions):
-        entity, paragraph = draft.value(mention, AIG.mentionOf), draft.value(mention, PROV.wasDerivedFrom)
+        entity, paragraph = (
+            draft.value(mention, AIG.mentionOf),
+            draft.value(mention, PROV.wasDerivedFrom),
+        )
         if entity is not None and paragraph is not None and entity not in candidates:
             out.add((entity, AIG.mentionedIn, paragraph))
     counts = {
@@ -102,7 +124,11 @@ def accepted_graph(draft: Graph, draft_only: set[URIRef], /) -> tuple[Graph, dic
 
 
 def accept_draft(
-    draft: str | Path, /, *, root: str | Path | ProjectPaths | None = None, dest: str | Path | None = None
+    draft: str | Path,
+    /,
+    *,
+    root: str | Path | ProjectPaths | None = None,
+    dest: str | Path | None = None,
 ) -> AcceptResult:
     """Turn the reviewed draft at *draft* into a curated file in ``data/``, if the result validates.
 
@@ -116,18 +142,27 @@ def accept_draft(
     graph = _draft_graph(draft)
     target = Path(dest) if dest is not None else paths.data / draft.name
     if target.exists():
-        raise IngestError(f"{target} exists already: give another -o, or remove it first", path=draft)
+        raise IngestError(
+            f"{target} exists already: give another -o, or remove it first", path=draft
+        )
     dataset = load_dataset(paths)
     if graph.identifier in source_graphs(dataset):
-        raise IngestError(f"the source {graph.identifier.n3()} is curated already in {paths.data}", path=draft)
-    draft_only = {URIRef(p) for p in dataset.graph(ONTOLOGY_GRAPH).subjects(AIG.draftOnly, Literal(True))}
+        raise IngestError(
+            f"the source {graph.identifier.n3()} is curated already in {paths.data}", path=draft
+        )
+    draft_only = {
+        URIRef(p) for p in dataset.graph(ONTOLOGY_GRAPH).subjects(AIG.draftOnly, Literal(True))
+    }
     curated, counts = accepted_graph(graph, draft_only)
     for triple in curated:
         dataset.graph(graph.identifier).add(triple)
     derive_edges(dataset, root=paths)
     report = validate_dataset(dataset, root=paths)
     if not report.conforms:
-        raise IngestError(f"the accepted draft would not conform, so nothing was written:\n{report.text}", path=draft)
+        raise IngestError(
+            f"the accepted draft would not conform, so nothing was written:\n{report.text}",
+            path=draft,
+        )
     alone = Dataset()
     for triple in curated:
         alone.graph(graph.identifier).add(triple)

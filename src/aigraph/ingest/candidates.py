@@ -20,7 +20,7 @@ from aigraph.ingest.records import Candidate, Span
 
 #: Lower-case words that may sit inside an English name (Bank of England).
 CONNECTORS = frozenset({"of", "the", "for", "and", "de", "du", "la", "von", "van", "der", "&"})
-_WORD = re.compile(r"[\w&][\w'\u2019.\-&]*")
+_WORD = re.compile(r"[\w&][\w'\u2019\-&]*(?:\.\w+)*")
 _SENTENCE_START = re.compile(r"(^|[.!?:;\"\u201c\u2018(]\s*)$")
 _ORGANIZATION = "https://schema.org/Organization"
 
@@ -43,7 +43,11 @@ def korean_runs(
     i = 0
     while i < len(morphs):
         first = morphs[i]
-        acronym = first.tag == "SL" and sum(c.isupper() for c in first.form) >= 2 and first.form not in not_names
+        acronym = (
+            first.tag == "SL"
+            and sum(c.isupper() for c in first.form) >= 2
+            and first.form not in not_names
+        )
         if first.tag != "NNP" and not acronym:
             i += 1
             continue
@@ -68,7 +72,9 @@ def korean_runs(
     return sorted(r for r in runs if r[1] - r[0] >= 2)
 
 
-def english_runs(view: TextView, taken: list[tuple[int, int]], lexicon: Lexicon, capitalised: set[str]) -> list[tuple[int, int, bool]]:
+def english_runs(
+    view: TextView, taken: list[tuple[int, int]], lexicon: Lexicon, capitalised: set[str]
+) -> list[tuple[int, int, bool]]:
     """Return ``(start, end, organisation-like)`` for each capitalised run not already linked.
 
     :param capitalised: words seen capitalised inside a sentence somewhere in the
@@ -77,9 +83,13 @@ def english_runs(view: TextView, taken: list[tuple[int, int]], lexicon: Lexicon,
     text = view.text
     not_names = set(lexicon.cues.get("not-a-name", {}).get("en", ()))
     suffixes = set(lexicon.cues.get("organisation-suffix", {}).get("en", ()))
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text) if not _covered(m.start(), m.end(), taken)]
+    words = [
+        (m.start(), m.end())
+        for m in _WORD.finditer(text)
+        if not _covered(m.start(), m.end(), taken)
+    ]
     runs, current = [], []
-    for start, end in words + [(len(text) + 1, len(text) + 1)]:
+    for start, end in [*words, (len(text) + 1, len(text) + 1)]:
         word = text[start:end]
         joined = current and text[current[-1][1] : start] == " "
         if current and not joined:
@@ -162,6 +172,12 @@ def collect_candidates(
             spans[key].append(Span(number, start, end))
     confidence = lexicon.methods[method].confidence
     return [
-        Candidate(labels[key], method, confidence, tuple(spans[key]), _ORGANIZATION if organisation[key] else None)
+        Candidate(
+            labels[key],
+            method,
+            confidence,
+            tuple(spans[key]),
+            _ORGANIZATION if organisation[key] else None,
+        )
         for key in sorted(spans, key=lambda k: (spans[k][0], k))
     ]

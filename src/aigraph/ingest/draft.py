@@ -26,8 +26,14 @@ from aigraph.namespaces import AIG, BASE, local_name
 
 _FACT_CLASSES = {"participation": AIG.Participation, "endorsement": AIG.Endorsement}
 _FACT_SLOTS = {
-    "participant": AIG.participant, "event": AIG.event, "party": AIG.onBehalfOf, "post": AIG.post,
-    "role": AIG.role, "mode": AIG.mode, "endorser": AIG.endorser, "document": AIG.document,
+    "participant": AIG.participant,
+    "event": AIG.event,
+    "party": AIG.onBehalfOf,
+    "post": AIG.post,
+    "role": AIG.role,
+    "mode": AIG.mode,
+    "endorser": AIG.endorser,
+    "document": AIG.document,
 }
 _TEMPLATE_SLOT = re.compile(r"\{(\w+)(?:\|([^}/]+)/([^}]+))?\}")
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
@@ -55,7 +61,9 @@ def slug(text: str, /) -> str:
 
 
 def has_final_consonant(word: str, /) -> bool | None:
-    """Tell whether a word ends in a Hangul syllable with a final consonant (받침); None if not Hangul.
+    """Tell whether a word ends in a Hangul syllable with a final consonant (받침).
+
+    ``None`` when the word does not end in Hangul.
 
     >>> has_final_consonant("해리스"), has_final_consonant("서울선언"), has_final_consonant("G7")
     (False, True, None)
@@ -66,12 +74,13 @@ def has_final_consonant(word: str, /) -> bool | None:
 
 
 def render_template(template: str, labels: dict[str, str | None]) -> str:
-    """Fill a fact template: ``{slot}``, ``{slot|은/는}`` with the right particle, ``[optional]`` parts.
+    """Fill a fact template: ``{slot}``, ``{slot|은/는}`` (with its particle), ``[optional]``.
 
     An optional part disappears when a slot in it has no value; a required slot
     without a value shows as ``?``.
 
-    >>> render_template("{a|은/는}[ {b} 자격으로] {c}에 참여했다.", {"a": "해리스", "b": None, "c": "회의"})
+    >>> labels = {"a": "해리스", "b": None, "c": "회의"}
+    >>> render_template("{a|은/는}[ {b} 자격으로] {c}에 참여했다.", labels)
     '해리스는 회의에 참여했다.'
     """
 
@@ -86,7 +95,13 @@ def render_template(template: str, labels: dict[str, str | None]) -> str:
                 return "?"
             if m.group(2):
                 final = has_final_consonant(value)
-                particle = m.group(2) if final else m.group(3) if final is False else f"{m.group(2)}({m.group(3)})"
+                particle = (
+                    m.group(2)
+                    if final
+                    else m.group(3)
+                    if final is False
+                    else f"{m.group(2)}({m.group(3)})"
+                )
                 return value + particle
             return value
 
@@ -130,8 +145,10 @@ class DraftWriter:
     def add_mention(self, mention: Mention, entity: str, index: int = 0) -> None:
         """Add a mention of *entity* (a known entity or a candidate)."""
         span = mention.span
-        node = URIRef(f"{self.source.iri}#mention-p{span.paragraph}-{span.start}-{span.end}"
-                      + (f"-{index + 1}" if index else ""))
+        node = URIRef(
+            f"{self.source.iri}#mention-p{span.paragraph}-{span.start}-{span.end}"
+            + (f"-{index + 1}" if index else "")
+        )
         self._draft(node, AIG.Mention, span, mention.method, mention.confidence)
         self.graph.add((node, AIG.mentionOf, URIRef(entity)))
         self.graph.add((node, AIG.surfaceForm, Literal(mention.text, lang=self.source.language)))
@@ -143,7 +160,9 @@ class DraftWriter:
         self._draft(node, AIG.DateMention, span, "date-rule", date.confidence)
         self.graph.add((node, AIG.surfaceForm, Literal(date.text, lang=self.source.language)))
         if date.value is not None:
-            self.graph.add((node, AIG.resolvedDate, Literal(date.value, datatype=XSD[date.datatype])))
+            self.graph.add(
+                (node, AIG.resolvedDate, Literal(date.value, datatype=XSD[date.datatype]))
+            )
 
     def add_candidate(self, candidate: Candidate) -> URIRef:
         """Add a candidate entity and a mention for each place its name occurs."""
@@ -158,12 +177,17 @@ class DraftWriter:
             g.add((node, AIG.suggestedClass, URIRef(candidate.suggested_class)))
         for span in candidate.spans:
             text = candidate.label
-            self.add_mention(Mention(span, text, str(node), candidate.method, candidate.confidence, True), str(node))
+            self.add_mention(
+                Mention(span, text, str(node), candidate.method, candidate.confidence, True),
+                str(node),
+            )
         return node
 
     def fact_iri(self, fact: Fact) -> URIRef:
-        """Mint the IRI of a drafted fact as curated facts are named; never one already in the graph."""
-        first, second = (("event", "participant") if fact.kind == "participation" else ("document", "endorser"))
+        """Mint a drafted fact's IRI as curated facts are named, never one the graph has."""
+        first, second = (
+            ("event", "participant") if fact.kind == "participation" else ("document", "endorser")
+        )
         scope = fact.slots.get(first)
         head = _local(scope) if scope else slug(local_name(self.source.iri))
         iri = f"{BASE}{fact.kind}/{head}/{_local(fact.slots[second])}"
@@ -173,7 +197,7 @@ class DraftWriter:
         return URIRef(iri)
 
     def add_fact(self, fact: Fact) -> None:
-        """Add a drafted participation or endorsement, with labels and descriptions from its method's templates."""
+        """Add a drafted participation or endorsement, labelled and described by its templates."""
         node = self.fact_iri(fact)
         self._draft(node, _FACT_CLASSES[fact.kind], fact.span, fact.method, fact.confidence)
         for slot, value in sorted(fact.slots.items()):
@@ -183,11 +207,19 @@ class DraftWriter:
             labels = {slot: self.lexicon.label(v, lang) for slot, v in fact.slots.items()}
             if fact.title and "post" not in labels:
                 labels["post"] = fact.title
-            self.graph.add((node, RDFS.label, Literal(render_template(method.label_templates[lang], labels), lang=lang)))
+            self.graph.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(render_template(method.label_templates[lang], labels), lang=lang),
+                )
+            )
             text = render_template(method.description_templates[lang], labels)
             self.graph.add((node, DCTERMS.description, Literal(text, lang=lang)))
         if fact.title:
-            self.graph.add((node, AIG.reportedTitle, Literal(fact.title, lang=self.source.language)))
+            self.graph.add(
+                (node, AIG.reportedTitle, Literal(fact.title, lang=self.source.language))
+            )
         if fact.note:
             self.graph.add((node, SKOS.editorialNote, Literal(fact.note, lang="en")))
 
@@ -196,7 +228,9 @@ class DraftWriter:
         g, s = self.graph, URIRef(self.source.iri)
         day = self.source.date.isoformat() if self.source.date else "undated"
         g.add((s, RDF.type, AIG.NewsArticle))
-        g.add((s, RDFS.label, Literal(f"{publisher_labels.get('en', 'Article')}, {day}", lang="en")))
+        g.add(
+            (s, RDFS.label, Literal(f"{publisher_labels.get('en', 'Article')}, {day}", lang="en"))
+        )
         g.add((s, RDFS.label, Literal(f"{publisher_labels.get('ko', '기사')} {day}", lang="ko")))
         g.add((s, DCTERMS.language, Literal(self.source.language)))
         if self.source.title:
@@ -232,6 +266,6 @@ def candidate_iri(label: str, /) -> URIRef:
 
 
 def _local(iri: str) -> str:
-    """The readable part of an entity IRI without its kind: person/kamala-harris → kamala-harris."""
+    """Return an entity IRI's readable part without its kind: kamala-harris for person/…."""
     name = local_name(iri)
     return slug(name.split("/", 1)[-1]) if "/" in name else slug(name)

@@ -50,7 +50,7 @@ def sentences(text: str, /) -> list[tuple[int, int]]:
 
 
 def find_cue(sentence: str, cues: tuple[str, ...], lang: str) -> list[tuple[int, int]]:
-    """Return where any of *cues* occurs in *sentence*: inside words in Korean, as whole words in English.
+    """Return where any of *cues* occurs: inside words in Korean, as whole words in English.
 
     >>> find_cue("He signed the Seoul Declaration.", ("sign", "signed"), "en")
     [(3, 9)]
@@ -80,8 +80,14 @@ class FactFinder:
         return self.lexicon.cues.get(name, {}).get(self.lang, ())
 
     def _in(self, span: Span, kind: str) -> list[Mention]:
-        return [m for m in self.mentions if m.span.paragraph == span.paragraph
-                and span.start <= m.span.start and m.span.end <= span.end and self.lexicon.has_kind(m.entity, kind)]
+        return [
+            m
+            for m in self.mentions
+            if m.span.paragraph == span.paragraph
+            and span.start <= m.span.start
+            and m.span.end <= span.end
+            and self.lexicon.has_kind(m.entity, kind)
+        ]
 
     def _negated(self, sentence: str, verbs: list[tuple[int, int]]) -> bool:
         negations = find_cue(sentence, self._cues("negation"), self.lang)
@@ -92,8 +98,11 @@ class FactFinder:
     def _concept(self, sentence: str, kind: str) -> str | None:
         prefix = BASE + kind + "/"
         hits = sorted(
-            (c for c, cues in self.lexicon.concept_cues.items()
-             if c.startswith(prefix) and find_cue(sentence, cues.get(self.lang, ()), self.lang)),
+            (
+                c
+                for c, cues in self.lexicon.concept_cues.items()
+                if c.startswith(prefix) and find_cue(sentence, cues.get(self.lang, ()), self.lang)
+            ),
             key=lambda c: -max(len(w) for w in self.lexicon.concept_cues[c].get(self.lang, ("",))),
         )
         return hits[0] if hits else None
@@ -104,22 +113,41 @@ class FactFinder:
             return None
         start, end = _sentence_of(paragraph.text, pair.span.start)
         sentence, here = paragraph.text[start:end], Span(paragraph.number, start, end)
-        events = self._in(here, "event") or self._in(Span(paragraph.number, 0, len(paragraph.text)), "event")
+        events = self._in(here, "event") or self._in(
+            Span(paragraph.number, 0, len(paragraph.text)), "event"
+        )
         event = events[0].entity if events else self.main_event
         attend = find_cue(sentence, self._cues("attendance"), self.lang)
         confidence = self.lexicon.methods["person-title-party"].confidence
-        confidence += 0.1 * bool(attend and not self._negated(sentence, attend)) + 0.1 * bool(self._in(here, "event"))
+        confidence += 0.1 * bool(attend and not self._negated(sentence, attend)) + 0.1 * bool(
+            self._in(here, "event")
+        )
         confidence -= 0.3 * self._negated(sentence, attend)
-        slots = {"participant": pair.person, "party": pair.party, "role": self._concept(sentence, "role") or DEFAULT_ROLE}
-        for name, value in (("event", event), ("post", pair.post), ("mode", self._concept(sentence, "mode"))):
+        slots = {
+            "participant": pair.person,
+            "party": pair.party,
+            "role": self._concept(sentence, "role") or DEFAULT_ROLE,
+        }
+        for name, value in (
+            ("event", event),
+            ("post", pair.post),
+            ("mode", self._concept(sentence, "mode")),
+        ):
             if value:
                 slots[name] = value
         note = None if event else "no event named: add aig:event before accepting"
-        return Fact("participation", here, "person-title-party", _clamp(confidence), slots,
-                    title=None if pair.post else pair.title, note=note)
+        return Fact(
+            "participation",
+            here,
+            "person-title-party",
+            _clamp(confidence),
+            slots,
+            title=None if pair.post else pair.title,
+            note=note,
+        )
 
     def endorsements(self, paragraph: Paragraph, pairs: list[PersonTitle]) -> list[Fact]:
-        """Draft the endorsements of the paragraph's sentences that name a document and an adoption verb."""
+        """Draft endorsements from the sentences naming a document and an adoption verb."""
         facts = []
         for start, end in sentences(paragraph.text):
             here, sentence = Span(paragraph.number, start, end), paragraph.text[start:end]
@@ -142,7 +170,8 @@ class FactFinder:
 
 
 def _parties(pairs: list[PersonTitle], number: int, start: int, end: int) -> dict[str, str]:
-    """Each person's party: from a title in the sentence, else in the paragraph, else in the article."""
+    """Return each person's party: from a title in the sentence, paragraph, else article."""
+
     def rank(p: PersonTitle) -> tuple[int, Span]:
         in_sentence = p.span.paragraph == number and start <= p.span.start < end
         return (0 if in_sentence else 1 if p.span.paragraph == number else 2), p.span
@@ -162,9 +191,13 @@ def _clamp(value: float) -> float:
 
 
 def draft_facts(
-    paragraphs: tuple[Paragraph, ...], mentions: list[Mention], pairs: list[PersonTitle], lexicon: Lexicon, lang: str
+    paragraphs: tuple[Paragraph, ...],
+    mentions: list[Mention],
+    pairs: list[PersonTitle],
+    lexicon: Lexicon,
+    lang: str,
 ) -> list[Fact]:
-    """Return the drafted facts of an article, one per participant and event, one per endorser and document."""
+    """Return an article's drafted facts: one per participant and event or endorser and document."""
     finder = FactFinder(lexicon, lang, mentions)
     by_number = {p.number: p for p in paragraphs}
     facts: list[Fact] = []
@@ -177,8 +210,11 @@ def draft_facts(
     seen, unique = set(), []
     # The surest of the same fact wins; the earliest among equals.
     for fact in sorted(facts, key=lambda f: (-f.confidence, f.span)):
-        key = (fact.kind, fact.slots.get("participant") or fact.slots.get("endorser"),
-               fact.slots.get("event") or fact.slots.get("document"))
+        key = (
+            fact.kind,
+            fact.slots.get("participant") or fact.slots.get("endorser"),
+            fact.slots.get("event") or fact.slots.get("document"),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(fact)

@@ -94,13 +94,21 @@ class Lexicon:
     def post_for(self, party: str, title: str) -> str | None:
         """Return the known post of *title* in *party*, if exactly one fits."""
         wanted = title.casefold()
-        fits = [p for p, org in self.post_party.items() if org == party and wanted in self.post_titles[p]]
+        fits = [
+            p
+            for p, org in self.post_party.items()
+            if org == party and wanted in self.post_titles[p]
+        ]
         return fits[0] if len(fits) == 1 else None
 
     def held_post(self, person: str, title: str) -> str | None:
         """Return the known post of *title* that *person* holds, if exactly one fits."""
         wanted = title.casefold()
-        fits = [p for p in sorted(self.held_posts.get(person, ())) if wanted in self.post_titles.get(p, ())]
+        fits = [
+            p
+            for p in sorted(self.held_posts.get(person, ()))
+            if wanted in self.post_titles.get(p, ())
+        ]
         return fits[0] if len(fits) == 1 else None
 
     def reachable(self, source: str, target: str, hops: int = 2) -> bool:
@@ -147,8 +155,12 @@ def _add_names(lexicon: Lexicon, dataset: Dataset) -> None:
                         lexicon.labels.setdefault(entity, {})[value.language] = str(value)
     lexicon.names = sorted(names)
     lexicon.short_names = sorted(
-        {(short, e, needs_title) for name, e in names if lexicon.has_kind(e, "person")
-         for short, needs_title in short_names(name)}
+        {
+            (short, e, needs_title)
+            for name, e in names
+            if lexicon.has_kind(e, "person")
+            for short, needs_title in short_names(name)
+        }
         - {(name, e, False) for name, e in names}
     )
 
@@ -168,11 +180,19 @@ def short_names(name: str, /) -> list[tuple[str, bool]]:
     """
     words = name.split()
     if len(words) == 1:
-        if _HANGUL.fullmatch(name[0]) and 2 <= len(name) <= 4 and all(_HANGUL.match(c) for c in name):
+        if (
+            _HANGUL.fullmatch(name[0])
+            and 2 <= len(name) <= 4
+            and all(_HANGUL.match(c) for c in name)
+        ):
             return [(name[0], True)]
         return []
     parts = [words[0], words[-1]]
-    return [(w, False) for w in dict.fromkeys(parts) if len(w) >= 2 and (_HANGUL.match(w) or w[0].isupper())]
+    return [
+        (w, False)
+        for w in dict.fromkeys(parts)
+        if len(w) >= 2 and (_HANGUL.match(w) or w[0].isupper())
+    ]
 
 
 def post_titles(post_labels: list[str], party_labels: list[str], /) -> frozenset[str]:
@@ -215,7 +235,10 @@ def _add_posts(lexicon: Lexicon, dataset: Dataset) -> None:
     for person, post in dataset.subject_objects(ORG.holds):
         lexicon.held_posts[str(person)].add(str(post))
     for participation in dataset.subjects(RDF.type, AIG.Participation):
-        person, post = dataset.value(participation, AIG.participant), dataset.value(participation, AIG.post)
+        person, post = (
+            dataset.value(participation, AIG.participant),
+            dataset.value(participation, AIG.post),
+        )
         if person is not None and post is not None:
             lexicon.held_posts[str(person)].add(str(post))
 

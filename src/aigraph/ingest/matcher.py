@@ -1,14 +1,15 @@
-"""Find known phrases in a paragraph, at word boundaries in English, at morpheme boundaries in Korean.
+"""Find known phrases in a paragraph: at word boundaries (English) or morpheme boundaries (Korean).
 
 Both the paragraph and the phrases are reduced to a *skeleton* before they are
 compared, and every skeleton character remembers where it came from, so a
 match maps back to exact offsets in the paragraph:
 
 - Korean: spaces and hyphens are dropped (구글 딥 마인드 = 구글 딥마인드, 웹-서비스 =
-  웹 서비스), and so is a genitive particle 의 before a space (유엔 총회의 AI 결의안
-  = 유엔 총회 AI 결의안). A match must start where a Kiwi morpheme starts and end
-  where one ends, so particles may follow it (해리스는, 서울선언에서) but it never
-  starts or ends inside a word (미국 is not found in 이미 국가).
+  웹 서비스), and so is a genitive or object particle before a space (유엔 총회의 AI
+  결의안 = 유엔 총회 AI 결의안; 디지털 격차를 해소 = 디지털 격차 해소). A match
+  must start where a Kiwi morpheme starts and end where one ends, so particles
+  may follow it (해리스는, 서울선언에서) but it never starts or ends inside a
+  word (미국 is not found in 이미 국가).
 - English: runs of spaces become one space, curly apostrophes straight ones; a
   match must not touch a letter or digit on either side. A phrase also matches
   with its first letter's case flipped (chairman / Chairman).
@@ -25,6 +26,8 @@ from aigraph.ingest.korean import Morpheme, morphemes
 
 _DROPPED_KO = re.compile(r"[\s\-\u2010\u2011\u2013\u2014]")
 _SPACE = re.compile(r"\s")
+#: Particles that join the words of a name-like phrase: genitive 의, object 을/를.
+_LINKING_PARTICLES = frozenset({"JKG", "JKO"})
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,9 @@ class TextView:
         (True, False)
         """
         if self.lang == "ko":
-            return start in {m.start for m in self.morphemes} and end in {m.end for m in self.morphemes}
+            return start in {m.start for m in self.morphemes} and end in {
+                m.end for m in self.morphemes
+            }
         before = self.text[start - 1] if start > 0 else " "
         after = self.text[end] if end < len(self.text) else " "
         return not before.isalnum() and not after.isalnum()
@@ -58,12 +63,14 @@ class TextView:
 def _skeleton(text: str, lang: str, morphs: tuple[Morpheme, ...]) -> tuple[str, tuple[int, ...]]:
     chars, origin = [], []
     if lang == "ko":
-        genitive = {
-            m.start for m in morphs
-            if m.tag == "JKG" and m.form == "의" and m.end < len(text) and text[m.end].isspace()
+        linking = {
+            i
+            for m in morphs
+            if m.tag in _LINKING_PARTICLES and m.end < len(text) and text[m.end].isspace()
+            for i in range(m.start, m.end)
         }
         for i, ch in enumerate(text):
-            if not _DROPPED_KO.match(ch) and i not in genitive:
+            if not _DROPPED_KO.match(ch) and i not in linking:
                 chars.append(ch)
                 origin.append(i)
     else:
@@ -106,7 +113,9 @@ class PhraseIndex:
                 if key:
                     by_first[key[0]].add((key, value))
         # Longest keys first, then by value, so that results come out in one order.
-        self._by_first = {c: sorted(keys, key=lambda kv: (-len(kv[0]), kv)) for c, keys in by_first.items()}
+        self._by_first = {
+            c: sorted(keys, key=lambda kv: (-len(kv[0]), kv)) for c, keys in by_first.items()
+        }
 
     def _keys(self, phrase: str) -> set[str]:
         if self.lang == "ko":
@@ -128,8 +137,8 @@ class PhraseIndex:
 
 
 def _phrase_morphemes(phrase: str) -> tuple[Morpheme, ...]:
-    """Morphemes of a phrase, needed only to tell a genitive 의 from the syllable 의."""
-    return morphemes(phrase) if re.search(r"의\s", phrase) else ()
+    """Morphemes of a phrase, needed only to find its particles (the 의 of 인간의 복지)."""
+    return morphemes(phrase) if re.search(r"[\uac00-\ud7a3]\s", phrase) else ()
 
 
 def remove_nested(

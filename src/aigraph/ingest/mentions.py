@@ -81,7 +81,12 @@ class Linker:
         self.lang = lang
         self.names = PhraseIndex(lexicon.names, lang)
         self.cues = PhraseIndex(
-            [(cue, concept) for concept, cues in lexicon.concept_cues.items() for cue in cues.get(lang, ())], lang
+            [
+                (cue, concept)
+                for concept, cues in lexicon.concept_cues.items()
+                for cue in cues.get(lang, ())
+            ],
+            lang,
         )
         self.titles = PhraseIndex([(t, t) for t in lexicon.titles(lang)], lang)
         self.shorts = PhraseIndex([(s, s) for s, _e, _t in lexicon.short_names], lang)
@@ -100,7 +105,13 @@ class Linker:
             share[(start, end)] += 1
         base = self._confidence("label-match")
         found = [
-            Mention(Span(number, s, e), view.text[s:e], entity, "label-match", round(base / share[(s, e)], 2))
+            Mention(
+                Span(number, s, e),
+                view.text[s:e],
+                entity,
+                "label-match",
+                round(base / share[(s, e)], 2),
+            )
             for s, e, entity in spans
         ]
         named = {(m.span.start, m.span.end, m.entity) for m in found}
@@ -130,15 +141,25 @@ class Linker:
                 continue
             next_word = len(view.text[end:]) - len(view.text[end:].lstrip()) + end
             people = [
-                person for person, needs_title in self.short_people[short]
+                person
+                for person, needs_title in self.short_people[short]
                 if person in full and (not needs_title or next_word in titles)
             ]
             chosen = _nearest(people, Span(number, start, end), full)
             if chosen is not None:
                 person, before = chosen
-                confidence = self._confidence("short-name") - (0 if before else EARLY_SHORT_NAME_PENALTY)
-                found.append(Mention(Span(number, start, end), view.text[start:end], person, "short-name",
-                                     round(confidence, 2)))
+                confidence = self._confidence("short-name") - (
+                    0 if before else EARLY_SHORT_NAME_PENALTY
+                )
+                found.append(
+                    Mention(
+                        Span(number, start, end),
+                        view.text[start:end],
+                        person,
+                        "short-name",
+                        round(confidence, 2),
+                    )
+                )
         return found
 
     def person_titles(
@@ -150,7 +171,9 @@ class Linker:
         for kinds, gaps in _PATTERNS[self.lang]:
             for i in range(len(items) - len(kinds) + 1):
                 window = items[i : i + len(kinds)]
-                if tuple(it.kind for it in window) != kinds or not _gaps_fit(view.text, window, gaps):
+                if tuple(it.kind for it in window) != kinds or not _gaps_fit(
+                    view.text, window, gaps
+                ):
                     continue
                 person = next(it for it in window if it.kind == "person")
                 if (person.start, person.end) in used:
@@ -158,35 +181,56 @@ class Linker:
                 used.add((person.start, person.end))
                 pairs.append(self._resolve(number, window))
         posts = [
-            Mention(Span(number, *title_span), view.text[slice(*title_span)], pair.post, "title-post",
-                    self._confidence("title-post"))
+            Mention(
+                Span(number, *title_span),
+                view.text[slice(*title_span)],
+                pair.post,
+                "title-post",
+                self._confidence("title-post"),
+            )
             for pair, title_span in pairs
-            if pair.post and title_span and not any(m.entity == pair.post for m in mentions
-                                                    if m.span.paragraph == number)
+            if pair.post
+            and title_span
+            and not any(m.entity == pair.post for m in mentions if m.span.paragraph == number)
         ]
         return [pair for pair, _t in pairs], posts
 
     def _items(self, view: TextView, mentions: list[Mention]) -> list[_Item]:
         items = [_Item(s, e, "title", t) for s, e, t in self.title_spans(view)]
         for m in mentions:
-            kind = next((k for k in ("person", "post", "party") if self.lexicon.has_kind(m.entity, k)), None)
+            kind = next(
+                (k for k in ("person", "post", "party") if self.lexicon.has_kind(m.entity, k)), None
+            )
             if kind:
                 items.append(_Item(m.span.start, m.span.end, kind, m.entity))
         # An item inside another (영국 in 영국 총리, 총리 in 영국 총리) is part of it.
-        outer = [it for it in items if not any(
-            o is not it and o.start <= it.start and it.end <= o.end and (o.end - o.start) > (it.end - it.start)
-            for o in items)]
+        outer = [
+            it
+            for it in items
+            if not any(
+                o is not it
+                and o.start <= it.start
+                and it.end <= o.end
+                and (o.end - o.start) > (it.end - it.start)
+                for o in items
+            )
+        ]
         return sorted(outer, key=lambda it: (it.start, -it.end, it.kind))
 
-    def _resolve(self, number: int, window: list[_Item]) -> tuple[PersonTitle, tuple[int, int] | None]:
+    def _resolve(
+        self, number: int, window: list[_Item]
+    ) -> tuple[PersonTitle, tuple[int, int] | None]:
         by_kind = {it.kind: it for it in window}
         person = by_kind["person"].value
         title = by_kind.get("title")
         party = by_kind["party"].value if "party" in by_kind else None
         post = by_kind["post"].value if "post" in by_kind else None
         if post is None and title is not None:
-            post = (self.lexicon.post_for(party, title.value) if party
-                    else self.lexicon.held_post(person, title.value))
+            post = (
+                self.lexicon.post_for(party, title.value)
+                if party
+                else self.lexicon.held_post(person, title.value)
+            )
         if party is None and post is not None:
             party = self.lexicon.post_party.get(post)
         span = Span(number, window[0].start, window[-1].end)
@@ -203,14 +247,18 @@ def _gaps_fit(text: str, window: list[_Item], gaps: tuple[str, ...]) -> bool:
 
 def _nearest(people: list[str], at: Span, full: dict[str, list[Span]]) -> tuple[str, bool] | None:
     """Pick the person whose full name came last before *at*, else the first after it."""
-    before = [(max(s for s in full[p] if s < at), p) for p in people if any(s < at for s in full[p])]
+    before = [
+        (max(s for s in full[p] if s < at), p) for p in people if any(s < at for s in full[p])
+    ]
     if before:
         return max(before)[1], True
     after = [(min(full[p]), p) for p in people]
     return (min(after)[1], False) if after else None
 
 
-def link_paragraphs(views: dict[int, TextView], linker: Linker) -> tuple[list[Mention], list[PersonTitle]]:
+def link_paragraphs(
+    views: dict[int, TextView], linker: Linker
+) -> tuple[list[Mention], list[PersonTitle]]:
     """Return the known-entity mentions and person-title pairings of an article's paragraphs.
 
     :param views: paragraph number → its :class:`TextView`.

@@ -55,11 +55,13 @@ def default_source_iri(path: Path, /) -> str:
     return f"{BASE}source/{slug(stem)}"
 
 
-def resolve_publisher(publisher: str | None, lexicon: Lexicon) -> tuple[str | None, Candidate | None]:
+def resolve_publisher(
+    publisher: str | None, lexicon: Lexicon
+) -> tuple[str | None, Candidate | None]:
     """Return the publisher's IRI: given as an IRI, found by label, or else a new candidate.
 
-    >>> lex = Lexicon(names=[("Example Daily", "https://w3id.org/aigraph/organization/example-daily")],
-    ...               kinds={"https://w3id.org/aigraph/organization/example-daily": frozenset({"party"})})
+    >>> daily = "https://w3id.org/aigraph/organization/example-daily"
+    >>> lex = Lexicon(names=[("Example Daily", daily)], kinds={daily: frozenset({"party"})})
     >>> resolve_publisher("example daily", lex)[0]
     'https://w3id.org/aigraph/organization/example-daily'
     >>> resolve_publisher("Unknown Times", lex)[0]
@@ -70,10 +72,18 @@ def resolve_publisher(publisher: str | None, lexicon: Lexicon) -> tuple[str | No
     if re.match(r"https?://", publisher):
         return publisher, None
     wanted = publisher.strip().casefold()
-    found = sorted({e for name, e in lexicon.names if name.casefold() == wanted and lexicon.has_kind(e, "party")})
+    found = sorted(
+        {
+            e
+            for name, e in lexicon.names
+            if name.casefold() == wanted and lexicon.has_kind(e, "party")
+        }
+    )
     if found:
         return found[0], None
-    candidate = Candidate(publisher.strip(), "capitalised-run", 0.5, (), "https://schema.org/Organization")
+    candidate = Candidate(
+        publisher.strip(), "capitalised-run", 0.5, (), "https://schema.org/Organization"
+    )
     return str(candidate_iri(candidate.label)), candidate
 
 
@@ -82,7 +92,9 @@ def _settle_date(article: Article, date: dt.date | str | None) -> tuple[dt.date 
         try:
             date = dt.date.fromisoformat(date)
         except ValueError as exc:
-            raise IngestError(f"--date must be YYYY-MM-DD, not {date!r}", path=article.path) from exc
+            raise IngestError(
+                f"--date must be YYYY-MM-DD, not {date!r}", path=article.path
+            ) from exc
     if date is not None:
         return date, "given"
     found = article_date_from_text(article.paragraphs, article.language)
@@ -117,9 +129,16 @@ def _write_draft(source: SourceInfo, lexicon: Lexicon, existing: set[str], found
     for f in found["facts"]:
         writer.add_fact(f)
     publisher = source.publisher
-    labels = {lang: lexicon.label(publisher, lang) for lang in ("en", "ko")} if publisher in lexicon.kinds else {}
+    labels = (
+        {lang: lexicon.label(publisher, lang) for lang in ("en", "ko")}
+        if publisher in lexicon.kinds
+        else {}
+    )
     if found["publisher_candidate"] is not None:
-        labels = {"en": found["publisher_candidate"].label, "ko": found["publisher_candidate"].label}
+        labels = {
+            "en": found["publisher_candidate"].label,
+            "ko": found["publisher_candidate"].label,
+        }
         writer.add_candidate(found["publisher_candidate"])
     return writer.finish(labels)
 
@@ -159,31 +178,71 @@ def ingest_file(
             path=article.path,
         )
     article_date, date_origin = _settle_date(article, date)
-    dates = find_dates(article.paragraphs, article.language, article_date=article_date,
-                       confidence=lexicon.methods["date-rule"].confidence)
+    dates = find_dates(
+        article.paragraphs,
+        article.language,
+        article_date=article_date,
+        confidence=lexicon.methods["date-rule"].confidence,
+    )
     titles = {n: linker.title_spans(v) for n, v in views.items()}
-    candidates = collect_candidates(views, _taken_spans(mentions, dates, titles), lexicon, article.language,
-                                    {n: {s for s, _e, _t in spans} for n, spans in titles.items()})
+    candidates = collect_candidates(
+        views,
+        _taken_spans(mentions, dates, titles),
+        lexicon,
+        article.language,
+        {n: {s for s, _e, _t in spans} for n, spans in titles.items()},
+    )
     facts = draft_facts(article.paragraphs, mentions, pairs, lexicon, article.language)
     publisher_iri, publisher_candidate = resolve_publisher(publisher, lexicon)
-    source = SourceInfo(source_iri or default_source_iri(article.path), article.language, title, publisher_iri,
-                        article_date)
+    source = SourceInfo(
+        source_iri or default_source_iri(article.path),
+        article.language,
+        title,
+        publisher_iri,
+        article_date,
+    )
     existing = {str(s) for s in dataset.subjects() if isinstance(s, URIRef)}
-    draft = _write_draft(source, lexicon, existing, {
-        "mentions": mentions, "dates": dates, "candidates": candidates, "facts": facts,
-        "publisher_candidate": publisher_candidate})
-    target = Path(dest) if dest is not None else paths.drafts / f"{source.iri.rsplit('/', 1)[-1]}.trig"
+    draft = _write_draft(
+        source,
+        lexicon,
+        existing,
+        {
+            "mentions": mentions,
+            "dates": dates,
+            "candidates": candidates,
+            "facts": facts,
+            "publisher_candidate": publisher_candidate,
+        },
+    )
+    target = (
+        Path(dest) if dest is not None else paths.drafts / f"{source.iri.rsplit('/', 1)[-1]}.trig"
+    )
     header = [
         f"Draft of {article.path} ({article.language}, {len(article.paragraphs)} paragraphs)",
         f"source: {source.iri}",
         f"article date: {article_date.isoformat() if article_date else '-'} ({date_origin})",
         f"title: {title or '(none: give --title, or add dcterms:title before accepting)'}",
-        f"publisher: {publisher_iri or '(none: give --publisher, or add dcterms:publisher before accepting)'}",
+        f"publisher: {publisher_iri or '(none: give --publisher, or add dcterms:publisher)'}",
         f"draft: {target if write else '(not written)'}",
     ]
-    report = render_report(header=header, mentions=mentions, candidates=candidates, dates=dates, facts=facts,
-                           lexicon=lexicon)
+    report = render_report(
+        header=header,
+        mentions=mentions,
+        candidates=candidates,
+        dates=dates,
+        facts=facts,
+        lexicon=lexicon,
+    )
     if write:
         write_atomic(target, serialize_dataset(draft, "trig"))
-    return IngestResult(article, source, tuple(mentions), tuple(candidates), tuple(dates), tuple(facts), draft,
-                        report, target if write else None)
+    return IngestResult(
+        article,
+        source,
+        tuple(mentions),
+        tuple(candidates),
+        tuple(dates),
+        tuple(facts),
+        draft,
+        report,
+        target if write else None,
+    )

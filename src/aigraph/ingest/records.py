@@ -46,7 +46,7 @@ class Span:
 class Mention:
     """A phrase that names a known entity (or, with ``candidate`` set, a candidate).
 
-    >>> Mention(Span(6, 0, 3), "윤석열", "https://w3id.org/aigraph/person/yoon-suk-yeol", "label-match", 0.9).text
+    >>> Mention(Span(6, 0, 3), "윤석열", "person/yoon-suk-yeol", "label-match", 0.9).text
     '윤석열'
     """
 
@@ -103,7 +103,8 @@ class Fact:
     ``kind`` is ``participation`` or ``endorsement``; ``slots`` maps a slot name
     (participant, event, party, post, role, mode, endorser, document) to an IRI.
 
-    >>> Fact("endorsement", Span(5, 0, 40), "adoption-pattern", 0.7, {"endorser": "x"}).slots["endorser"]
+    >>> fact = Fact("endorsement", Span(5, 0, 40), "adoption-pattern", 0.7, {"endorser": "x"})
+    >>> fact.slots["endorser"]
     'x'
     """
 

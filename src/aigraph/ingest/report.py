@@ -26,7 +26,9 @@ def known_section(mentions: Iterable[Mention], lexicon: Lexicon) -> list[str]:
 
     >>> from aigraph.ingest.records import Span
     >>> lex = Lexicon(labels={"https://w3id.org/aigraph/person/x": {"en": "X", "ko": "엑스"}})
-    >>> known_section([Mention(Span(2, 0, 2), "엑스", "https://w3id.org/aigraph/person/x", "label-match", 0.9)], lex)
+    >>> x = "https://w3id.org/aigraph/person/x"
+    >>> mention = Mention(Span(2, 0, 2), "엑스", x, "label-match", 0.9)
+    >>> known_section([mention], lex)
     ['Known entities (1):', '  person/x  엑스 / X', '    p2[0:2] "엑스"  label-match 0.90']
     """
     by_entity: dict[str, list[Mention]] = defaultdict(list)
@@ -35,7 +37,10 @@ def known_section(mentions: Iterable[Mention], lexicon: Lexicon) -> list[str]:
     lines = [f"Known entities ({len(by_entity)}):"]
     for entity in sorted(by_entity, key=local_name):
         lines.append(f"  {local_name(entity)}  {_lang_label(lexicon, entity)}")
-        lines += [f'    {m.span.locator} "{m.text}"  {m.method} {m.confidence:.2f}' for m in sorted(by_entity[entity])]
+        lines += [
+            f'    {m.span.locator} "{m.text}"  {m.method} {m.confidence:.2f}'
+            for m in sorted(by_entity[entity])
+        ]
     return lines
 
 
@@ -45,7 +50,10 @@ def candidate_section(candidates: Iterable[Candidate]) -> list[str]:
     lines = [f"Candidates, unknown to the graph ({len(candidates)}):"]
     for c in candidates:
         hint = f" (looks like {local_name(c.suggested_class)})" if c.suggested_class else ""
-        lines.append(f'  "{c.label}"{hint}  {c.method} {c.confidence:.2f}  ' + ", ".join(s.locator for s in c.spans))
+        lines.append(
+            f'  "{c.label}"{hint}  {c.method} {c.confidence:.2f}  '
+            + ", ".join(s.locator for s in c.spans)
+        )
     return lines
 
 

@@ -24,19 +24,41 @@ RELATIVE_PENALTY = 0.1
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
         start=1,
     )
     for name in names
 }
-_MONTH = r"(?P<mon>" + "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True)) + r")"
+_MONTH = (
+    r"(?P<mon>" + "|".join(sorted((n.capitalize() for n in _MONTHS), key=len, reverse=True)) + r")"
+)
 _WEEKDAYS_EN = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAYS_KO = "월화수목금토일"
 _YEAR_WORDS = {"재작년": -2, "지난해": -1, "작년": -1, "올해": 0, "금년": 0, "내년": 1}
-_DAY_WORDS = {"그저께": -2, "그제": -2, "어제": -1, "오늘": 0, "내일": 1, "모레": 2,
-              "yesterday": -1, "today": 0, "tomorrow": 1}
+_DAY_WORDS = {
+    "그저께": -2,
+    "그제": -2,
+    "어제": -1,
+    "오늘": 0,
+    "내일": 1,
+    "모레": 2,
+    "yesterday": -1,
+    "today": 0,
+    "tomorrow": 1,
+}
 _MONTH_WORDS = {"지난달": -1, "이달": 0, "이번달": 0, "다음달": 1}
 
 
@@ -66,13 +88,15 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _nearest_day(today: dt.date, day: int, direction: int) -> str | None:
-    """The latest *day* of a month before *today* (direction -1) or the next one after it (+1)."""
+    """Return the latest *day* of a month before *today* (direction -1) or the next one (+1)."""
     if (direction < 0 and day < today.day) or (direction > 0 and day > today.day):
         return _iso(today.year, today.month, day)
     return _iso(*_shift_month(today.year, today.month, direction), day)
 
 
-def _nearest_month(today: dt.date, month: int, direction: int, day: int | None = None) -> str | None:
+def _nearest_month(
+    today: dt.date, month: int, direction: int, day: int | None = None
+) -> str | None:
     here = (today.month, today.day) if day is not None else (today.month,)
     there = (month, day) if day is not None else (month,)
     year = today.year
@@ -97,7 +121,7 @@ def _absolute(g: dict[str, str], _c: _Context) -> tuple[str | None, bool]:
     return _iso(int(g["y"]), month, int(g["d"]) if g.get("d") else None), True
 
 
-def _relative(g: dict[str, str], c: _Context) -> tuple[str | None, bool]:  # noqa: C901 - one branch a form
+def _relative(g: dict[str, str], c: _Context) -> tuple[str | None, bool]:
     today = c.today
     if today is None:
         return None, False
@@ -140,7 +164,10 @@ _KO_RULES: list[tuple[str, Resolver]] = [
     (r"(?P<y>\d{4})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<d>\d{1,2})(?!\d)", _absolute),
     (r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월", _absolute),
     (r"(?P<y>\d{4})\s*년", _absolute),
-    (r"(?P<yw>재작년|지난해|작년|올해|금년|내년)(?:\s*(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?)?", _relative),
+    (
+        r"(?P<yw>재작년|지난해|작년|올해|금년|내년)(?:\s*(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?)?",
+        _relative,
+    ),
     (r"(?P<mw>지난달|이달|이번\s*달|다음\s*달)(?:\s*(?P<d>\d{1,2})\s*일)?", _relative),
     (r"(?P<rel>지난|오는)\s*(?P<m>\d{1,2})\s*월(?:\s*(?P<d>\d{1,2})\s*일)?", _relative),
     (r"(?P<rel>지난|오는)\s*(?P<d>\d{1,2})\s*일", _relative),
@@ -161,8 +188,10 @@ _EN_RULES: list[tuple[str, Resolver]] = [
     (r"(?<=\b(?:in|In|by|By)\s)(?P<y>\d{4})\b", _absolute),
     (r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his)\s+(?P<unit>year|month)\b", _relative),
     (r"\b(?P<dw>[Yy]esterday|[Tt]oday|[Tt]omorrow)\b", _relative),
-    (r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
-     _relative),
+    (
+        r"\b(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Oo]n)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        _relative,
+    ),
     (r"\b(?:that|the same) day\b", _same_day),
 ]
 _RULES = {
@@ -172,7 +201,11 @@ _RULES = {
 
 
 def _matches(text: str, lang: str) -> list[tuple[int, int, re.Match[str], Resolver]]:
-    found = [(m.start(), m.end(), m, resolve) for pattern, resolve in _RULES[lang] for m in pattern.finditer(text)]
+    found = [
+        (m.start(), m.end(), m, resolve)
+        for pattern, resolve in _RULES[lang]
+        for m in pattern.finditer(text)
+    ]
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
     kept: list[tuple[int, int, re.Match[str], Resolver]] = []
     for f in found:
@@ -182,11 +215,17 @@ def _matches(text: str, lang: str) -> list[tuple[int, int, re.Match[str], Resolv
 
 
 def find_dates(
-    paragraphs: tuple[Paragraph, ...], lang: str, /, *, article_date: dt.date | None, confidence: float = 0.9
+    paragraphs: tuple[Paragraph, ...],
+    lang: str,
+    /,
+    *,
+    article_date: dt.date | None,
+    confidence: float = 0.9,
 ) -> list[DateMention]:
     """Return every date phrase of the paragraphs with the date it means.
 
-    >>> paras = (Paragraph(1, 1, "윤 대통령은 지난 21일 회의를 주재했다. 지난해 11월 회의에 이어서다."),)
+    >>> text = "윤 대통령은 지난 21일 회의를 주재했다. 지난해 11월 회의에 이어서다."
+    >>> paras = (Paragraph(1, 1, text),)
     >>> [(d.text, d.value) for d in find_dates(paras, "ko", article_date=dt.date(2024, 5, 22))]
     [('지난 21일', '2024-05-21'), ('지난해 11월', '2023-11')]
     >>> paras = (Paragraph(1, 1, "She spoke on Tuesday about the talks of last November."),)
@@ -202,20 +241,29 @@ def find_dates(
             if value is not None and len(value) == 10:
                 last_day = dt.date.fromisoformat(value)
             sure = confidence if absolute else confidence - RELATIVE_PENALTY
-            found.append(DateMention(Span(paragraph.number, start, end), match.group(0), value, round(sure, 2)))
+            found.append(
+                DateMention(
+                    Span(paragraph.number, start, end), match.group(0), value, round(sure, 2)
+                )
+            )
     return found
 
 
-def article_date_from_text(paragraphs: tuple[Paragraph, ...], lang: str, /, *, within: int = 6) -> tuple[dt.date, int] | None:
+def article_date_from_text(
+    paragraphs: tuple[Paragraph, ...], lang: str, /, *, within: int = 6
+) -> tuple[dt.date, int] | None:
     """Return the first full absolute date among the first paragraphs (the date line), and where.
 
-    >>> article_date_from_text((Paragraph(1, 1, "Headline"), Paragraph(2, 3, "2024년 05월 22일(수) 18:55")), "ko")
+    >>> paras = (Paragraph(1, 1, "Headline"), Paragraph(2, 3, "2024년 05월 22일(수) 18:55"))
+    >>> article_date_from_text(paras, "ko")
     (datetime.date(2024, 5, 22), 2)
     """
     for paragraph in paragraphs[:within]:
         for _s, _e, match, resolve in _matches(paragraph.text, lang):
             if resolve is _absolute:
-                value, _abs = resolve({k: v for k, v in match.groupdict().items() if v}, _Context(None, None))
+                value, _abs = resolve(
+                    {k: v for k, v in match.groupdict().items() if v}, _Context(None, None)
+                )
                 if value is not None and len(value) == 10:
                     return dt.date.fromisoformat(value), paragraph.number
     return None

@@ -34,9 +34,9 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
 
     def paragraph(self, number: int) -> Paragraph:
-        """Return paragraph *number* (1-based).
+        r"""Return paragraph *number* (1-based).
 
-        >>> parse_article("a\\n\\nb", path=Path("x.txt")).paragraph(2).text
+        >>> parse_article("a\n\nb", path=Path("x.txt")).paragraph(2).text
         'b'
         """
         return self.paragraphs[number - 1]
@@ -92,9 +92,9 @@ def detect_language(text: str, /) -> Language:
 
 
 def parse_article(text: str, /, *, path: Path, language: str = "auto") -> Article:
-    """Split *text* into paragraphs (non-empty lines) and settle its language.
+    r"""Split *text* into paragraphs (non-empty lines) and settle its language.
 
-    >>> art = parse_article("Title\\n\\n  \\nFirst paragraph.\\r\\n", path=Path("a.txt"))
+    >>> art = parse_article("Title\n\n  \nFirst paragraph.\r\n", path=Path("a.txt"))
     >>> [(p.number, p.line, p.text) for p in art.paragraphs]
     [(1, 1, 'Title'), (2, 4, 'First paragraph.')]
     """
