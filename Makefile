@@ -33,5 +33,9 @@ test: install
 build: install
 	$(BIN)/aigraph build
 
+## bench: run every benchmark in benchmarks/ and print its figures
+bench: install
+	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
 clean:
 	rm -rf dist $(VENV)
