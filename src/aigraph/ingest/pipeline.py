@@ -114,33 +114,87 @@ def _taken_spans(mentions, dates, titles) -> dict[int, list[tuple[int, int]]]:
     return taken
 
 
-def _write_draft(source: SourceInfo, lexicon: Lexicon, existing: set[str], found: dict) -> Dataset:
+@dataclass(frozen=True)
+class Findings:
+    """Everything ingest found in one article, before it is written as a draft."""
+
+    mentions: list[Mention]
+    dates: list[DateMention]
+    candidates: list[Candidate]
+    facts: list[Fact]
+    article_date: dt.date | None
+    date_origin: str
+
+
+def find_all(article: Article, lexicon: Lexicon, date: dt.date | str | None) -> Findings:
+    """Link the article, then find its dates, candidates and facts.
+
+    :raises IngestError: when the article names no known entity.
+    """
+    views = {p.number: text_view(p.text, article.language) for p in article.paragraphs}
+    linker = Linker(lexicon, article.language)
+    mentions, pairs = link_paragraphs(views, linker)
+    if not mentions:
+        raise IngestError(
+            f"no known entity found in the text ({len(lexicon.kinds)} entities known): "
+            "nothing to draft; curate the main entities in data/ first",
+            path=article.path,
+        )
+    article_date, date_origin = _settle_date(article, date)
+    confidence = lexicon.methods["date-rule"].confidence
+    dates = find_dates(
+        article.paragraphs, article.language, article_date=article_date, confidence=confidence
+    )
+    titles = {n: linker.title_spans(v) for n, v in views.items()}
+    starts = {n: {s for s, _e, _t in spans} for n, spans in titles.items()}
+    taken = _taken_spans(mentions, dates, titles)
+    candidates = collect_candidates(views, taken, lexicon, article.language, starts)
+    facts = draft_facts(article.paragraphs, mentions, pairs, lexicon, article.language)
+    return Findings(mentions, dates, candidates, facts, article_date, date_origin)
+
+
+def _write_draft(
+    source: SourceInfo,
+    lexicon: Lexicon,
+    existing: set[str],
+    found: Findings,
+    publisher_candidate: Candidate | None,
+) -> Dataset:
     writer = DraftWriter(source, lexicon, existing)
     by_span: dict[tuple, list[Mention]] = defaultdict(list)
-    for m in found["mentions"]:
+    for m in found.mentions:
         by_span[(m.span, m.text)].append(m)
     for group in by_span.values():
         for index, m in enumerate(sorted(group, key=lambda m: m.entity)):
             writer.add_mention(m, m.entity, index)
-    for d in found["dates"]:
+    for d in found.dates:
         writer.add_date(d)
-    for c in found["candidates"]:
+    for c in found.candidates:
         writer.add_candidate(c)
-    for f in found["facts"]:
+    for f in found.facts:
         writer.add_fact(f)
     publisher = source.publisher
-    labels = (
-        {lang: lexicon.label(publisher, lang) for lang in ("en", "ko")}
-        if publisher in lexicon.kinds
-        else {}
-    )
-    if found["publisher_candidate"] is not None:
-        labels = {
-            "en": found["publisher_candidate"].label,
-            "ko": found["publisher_candidate"].label,
-        }
-        writer.add_candidate(found["publisher_candidate"])
+    labels = {}
+    if publisher in lexicon.kinds:
+        labels = {lang: lexicon.label(publisher, lang) for lang in ("en", "ko")}
+    if publisher_candidate is not None:
+        labels = {"en": publisher_candidate.label, "ko": publisher_candidate.label}
+        writer.add_candidate(publisher_candidate)
     return writer.finish(labels)
+
+
+def _header(
+    article: Article, source: SourceInfo, found: Findings, target: Path | None
+) -> list[str]:
+    day = found.article_date.isoformat() if found.article_date else "-"
+    return [
+        f"Draft of {article.path} ({article.language}, {len(article.paragraphs)} paragraphs)",
+        f"source: {source.iri}",
+        f"article date: {day} ({found.date_origin})",
+        f"title: {source.title or '(none: give --title, or add dcterms:title before accepting)'}",
+        f"publisher: {source.publisher or '(none: give --publisher, or add dcterms:publisher)'}",
+        f"draft: {target or '(not written)'}",
+    ]
 
 
 def ingest_file(
@@ -160,7 +214,7 @@ def ingest_file(
 
     :param dest: the draft file (default ``ROOT/data/drafts/<source>.trig``).
     :param write: ``False`` to return the draft without writing it.
-    :raises IngestError: for an empty, binary or non-UTF-8 file, or one that names no known entity.
+    :raises IngestError: for an empty, binary or non-UTF-8 file, or one naming no known entity.
     """
     from aigraph.build import assemble  # the whole pipeline: only needed here
 
@@ -168,81 +222,31 @@ def ingest_file(
     article = read_article(path, language=lang)
     dataset = assemble(paths)
     lexicon = build_lexicon(dataset, cues=paths.ingest)
-    views = {p.number: text_view(p.text, article.language) for p in article.paragraphs}
-    linker = Linker(lexicon, article.language)
-    mentions, pairs = link_paragraphs(views, linker)
-    if not mentions:
-        raise IngestError(
-            f"no known entity found in the text ({len(lexicon.kinds)} entities known): "
-            "nothing to draft; curate the main entities in data/ first",
-            path=article.path,
-        )
-    article_date, date_origin = _settle_date(article, date)
-    dates = find_dates(
-        article.paragraphs,
-        article.language,
-        article_date=article_date,
-        confidence=lexicon.methods["date-rule"].confidence,
-    )
-    titles = {n: linker.title_spans(v) for n, v in views.items()}
-    candidates = collect_candidates(
-        views,
-        _taken_spans(mentions, dates, titles),
-        lexicon,
-        article.language,
-        {n: {s for s, _e, _t in spans} for n, spans in titles.items()},
-    )
-    facts = draft_facts(article.paragraphs, mentions, pairs, lexicon, article.language)
+    found = find_all(article, lexicon, date)
     publisher_iri, publisher_candidate = resolve_publisher(publisher, lexicon)
-    source = SourceInfo(
-        source_iri or default_source_iri(article.path),
-        article.language,
-        title,
-        publisher_iri,
-        article_date,
-    )
+    iri = source_iri or default_source_iri(article.path)
+    source = SourceInfo(iri, article.language, title, publisher_iri, found.article_date)
     existing = {str(s) for s in dataset.subjects() if isinstance(s, URIRef)}
-    draft = _write_draft(
-        source,
-        lexicon,
-        existing,
-        {
-            "mentions": mentions,
-            "dates": dates,
-            "candidates": candidates,
-            "facts": facts,
-            "publisher_candidate": publisher_candidate,
-        },
-    )
-    target = (
-        Path(dest) if dest is not None else paths.drafts / f"{source.iri.rsplit('/', 1)[-1]}.trig"
-    )
-    header = [
-        f"Draft of {article.path} ({article.language}, {len(article.paragraphs)} paragraphs)",
-        f"source: {source.iri}",
-        f"article date: {article_date.isoformat() if article_date else '-'} ({date_origin})",
-        f"title: {title or '(none: give --title, or add dcterms:title before accepting)'}",
-        f"publisher: {publisher_iri or '(none: give --publisher, or add dcterms:publisher)'}",
-        f"draft: {target if write else '(not written)'}",
-    ]
+    draft = _write_draft(source, lexicon, existing, found, publisher_candidate)
+    target = Path(dest) if dest is not None else paths.drafts / f"{iri.rsplit('/', 1)[-1]}.trig"
     report = render_report(
-        header=header,
-        mentions=mentions,
-        candidates=candidates,
-        dates=dates,
-        facts=facts,
+        header=_header(article, source, found, target if write else None),
+        mentions=found.mentions,
+        candidates=found.candidates,
+        dates=found.dates,
+        facts=found.facts,
         lexicon=lexicon,
     )
     if write:
         write_atomic(target, serialize_dataset(draft, "trig"))
     return IngestResult(
-        article,
-        source,
-        tuple(mentions),
-        tuple(candidates),
-        tuple(dates),
-        tuple(facts),
-        draft,
-        report,
-        target if write else None,
+        article=article,
+        source=source,
+        mentions=tuple(found.mentions),
+        candidates=tuple(found.candidates),
+        dates=tuple(found.dates),
+        facts=tuple(found.facts),
+        draft=draft,
+        report=report,
+        dest=target if write else None,
     )
