@@ -333,6 +333,49 @@ def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) 
     click.echo(report.summary)
 
 
+@cli.command()
+@click.argument("file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@click.option("--lang", type=click.Choice(["auto", "ko", "en"]), default="auto",
+              show_default=True, help="Language of the article (auto: by the share of Hangul).")
+@click.option("--source-iri", default=None, help="IRI of the source (default: from the file name).")
+@click.option("--title", default=None, help="Title of the article, as published.")
+@click.option("--publisher", default=None,
+              help="Publisher: an IRI or the label of a known organisation.")
+@click.option("--date", "date_", default=None, metavar="YYYY-MM-DD",
+              help="Publication date; relative dates resolve against it (default: the date line).")
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Draft file (default: ROOT/data/drafts/SOURCE.trig); with --accept, "
+                   "the curated file.")
+@click.option("--accept", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, metavar="DRAFT.trig",
+              help="Turn a reviewed draft into a curated file in data/.")
+@reports_errors
+def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | None,
+           title: str | None, publisher: str | None, date_: str | None, out: Path | None,
+           accept: Path | None) -> None:
+    """Draft what a plain-text article (Korean or English) says: entities, candidates, dates, facts.
+
+    The draft goes to data/drafts/, which build never loads; review it, then
+    accept it with --accept to make it a curated source file in data/.
+
+    Example:
+
+    \b
+        aigraph ingest article.ko.txt --publisher 광주일보 --date 2024-05-22
+        aigraph ingest --accept data/drafts/article.trig
+    """
+    from aigraph import ingest as run
+
+    if accept is not None:
+        click.echo(run.accept_draft(accept, root=root, dest=out).summary)
+        return
+    if file is None:
+        raise click.UsageError("give the FILE to ingest, or --accept DRAFT.trig")
+    click.echo(run.ingest_file(file, root=root, lang=lang, source_iri=source_iri, title=title,
+                               publisher=publisher, date=date_, dest=out).report, nl=False)
+
+
 def main() -> None:
     """Run the command-line interface."""
     cli(prog_name="aigraph")

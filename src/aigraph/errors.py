@@ -42,6 +42,14 @@ class LoadError(AigraphError):
         return ":".join(where) + ": " + self.message if where else self.message
 
 
+class IngestError(LoadError):
+    """An article cannot be ingested, or a draft cannot be accepted.
+
+    >>> str(IngestError("empty file: no text to ingest", path=Path("a.txt")))
+    'a.txt: empty file: no text to ingest'
+    """
+
+
 class ValidationError(AigraphError):
     """The assembled graph does not conform to ``ontology/shapes.ttl``."""
 

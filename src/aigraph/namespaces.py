@@ -26,6 +26,7 @@ DATASET_IRI = URIRef(BASE + "dataset")
 #: Prefixes bound on every serialisation, in this order.
 PREFIXES: dict[str, str] = {
     "aig": str(AIG),
+    "candidate": BASE + "candidate/",
     "claim": BASE + "claim/",
     "commitment": BASE + "commitment/",
     "country": BASE + "country/",
@@ -33,6 +34,7 @@ PREFIXES: dict[str, str] = {
     "document": BASE + "document/",
     "endorsement": BASE + "endorsement/",
     "kind": BASE + "commitment-kind/",
+    "method": BASE + "ingest/method/",
     "mode": BASE + "mode/",
     "org": str(ORG),
     "organization": BASE + "organization/",

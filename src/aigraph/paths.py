@@ -39,6 +39,16 @@ class ProjectPaths:
         return self.root / "data"
 
     @property
+    def drafts(self) -> Path:
+        """Drafts written by ``aigraph ingest``: never loaded as curated data."""
+        return self.root / "data" / "drafts"
+
+    @property
+    def ingest(self) -> Path:
+        """The methods and cue words that ``aigraph ingest`` reads (Turtle)."""
+        return self.root / "ontology" / "ingest"
+
+    @property
     def queries(self) -> Path:
         """Named SPARQL queries (``*.rq``)."""
         return self.root / "queries"
