@@ -13,7 +13,8 @@ import aigraph
 from aigraph.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = sorted(m.name for m in pkgutil.iter_modules(aigraph.__path__, "aigraph.") if m.name != "aigraph.__main__")
+# walk_packages reaches subpackages too (aigraph.ingest.*)
+MODULES = sorted(m.name for m in pkgutil.walk_packages(aigraph.__path__, "aigraph.") if m.name != "aigraph.__main__")
 
 
 @pytest.mark.parametrize("name", MODULES)
