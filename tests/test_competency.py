@@ -1,7 +1,9 @@
 """Each competency question (shared/competency-questions.md) answered as the sources say.
 
 The expected answers are written by hand from the Kwangju Ilbo article of 22 May 2024
-(paragraph numbers as in shared/sources/README.md), never pasted from query output.
+(paragraph numbers as in shared/sources/README.md) and, where other pages now answer the
+same question, from shared/sources/facts.md; never pasted from query output. Questions
+17-23 (the summit series) are in test_competency_series.py.
 """
 
 from __future__ import annotations
@@ -46,6 +48,41 @@ def rows(dataset, name: str) -> list:
     return list(run_query(dataset, name))
 
 
+def of_article(result: list) -> list:
+    """The rows whose source is the Kwangju Ilbo article."""
+    return [r for r in result if r.source == SOURCE]
+
+
+# Page addresses exactly as facts.md gives them (its key table)
+KH_0412 = URIRef("https://www.koreaherald.com/view.php?ud=20240412050605")
+KH_0521 = URIRef("https://koreaherald.com/view.php?mp=21&np=203&ud=20240521050734")
+KOREANET = URIRef("https://www.korea.net/NewsFocus/policies/view?articleId=251833&koreanId=251828")
+CDA = URIRef("https://www.chinadailyasia.com/hk/article/583814")
+KBS_597 = URIRef("http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=185597")
+GOVUK_PROG = URIRef(
+    "https://www.Gov.uk/government/publications/ai-seoul-summit-programme/ai-seoul-summit-day-1-and-2-programme"
+)
+GOVUK_BLETCHLEY = URIRef(
+    "https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration/"
+    "the-bletchley-declaration-by-countries-attending-the-ai-safety-summit-1-2-november-2023"
+)
+DAILYAI = URIRef("https://dailyai.com/2023/11/the-uk-ai-safety-summit-bletchley-declaration")
+AIASIAPAC = URIRef("https://aiasiapacific.org/2024/05/21/ai-seoul-summit-implications-for-the-asia-pacific/")
+MEDIAPEN = URIRef("https://mediapen.com/news/view/921381")
+PRES_VIDEO = URIRef("https://m.president.go.kr/newsroom/movie_news/PyxqRzbu")
+YNA_KR = URIRef("https://webstoryboard.com/bbs/board.php?bo_table=mem_new&wr_id=9318")
+YNA_JP = URIRef("https://chosunonline.com/m/svc/article.amp.html?contid=2024052180234")
+INFOSEC = URIRef("http://infosecurity-magazine.com/news/ai-seoul-summit-safety-commitments/")
+CENTER = URIRef("https://centerconsulting.com/ai-library/milestones/2024-seoul-frontier-ai-safety-commitments")
+CYBERNOZ = URIRef("https://cybernoz.com/ai-seoul-summit-16-ai-firms-make-voluntary-safety-commitments")
+KSUMMIT_PLEDGE_SPEECH = URIRef("https://aiseoulsummit.kr/press/?mod=document&uid=42")
+KSUMMIT_PLEDGE = URIRef("http://aiseoulsummit.kr/kor/press/?uid=43&mod=document")
+BIZUPTURN = URIRef(
+    "https://asia.businessupturn.com/south-korean-and-global-tech-giants-unite-to-pledge-responsible-ai-"
+    "development-at-seoul-ai-business-pledge/17899/"
+)
+
+
 def as_int(term) -> int | None:
     return None if term is None else int(term)
 
@@ -70,6 +107,7 @@ def test_cq02_session_date_form_and_host_location(dataset):
     assert {r.session for r in result} == {SESSION}
     assert {r.date for r in result} == {Literal("2024-05-21", datatype=XSD.date)}
     assert {r.attendanceMode for r in result} == {URIRef("https://schema.org/OnlineEventAttendanceMode")}
+    result = of_article(result)
     assert {(r.host, r.hostMode, r.location) for r in result} == {
         (person("yoon-suk-yeol"), mode("video"), place("yeongbingwan"))
     }
@@ -79,6 +117,19 @@ def test_cq02_session_date_form_and_host_location(dataset):
         place("cheong-wa-dae"),
         place("seoul"),
         country("republic-of-korea"),
+    }
+
+
+def test_cq02_each_source_places_the_host_as_it_says(dataset):
+    # facts.md §1 and Discrepancies: Yeongbingwan (KH-0521, KOREANET, MEDIAPEN caption, the article);
+    # CDA says "Blue House", the compound of which Yeongbingwan is the guest house
+    got = {(r.source, r.location) for r in rows(dataset, "cq02-session-date-and-form")}
+    assert got == {
+        (SOURCE, place("yeongbingwan")),
+        (KH_0521, place("yeongbingwan")),
+        (KOREANET, place("yeongbingwan")),
+        (MEDIAPEN, place("yeongbingwan")),
+        (CDA, place("cheong-wa-dae")),
     }
 
 
@@ -99,7 +150,7 @@ LEADERS = {
 
 
 def test_cq03_leaders(dataset):
-    result = rows(dataset, "cq03-leaders")
+    result = of_article(rows(dataset, "cq03-leaders"))
     assert {(r.person, r.polity, r.post) for r in result} == LEADERS
     chairs = {r.person for r in result if r.role == role("chair")}
     assert chairs == {person("yoon-suk-yeol"), person("rishi-sunak")}
@@ -107,6 +158,22 @@ def test_cq03_leaders(dataset):
 
 def test_cq03_albanese_is_not_counted_as_attending(dataset):
     assert person("anthony-albanese") not in {r.person for r in rows(dataset, "cq03-leaders")}
+
+
+def test_cq03_other_sources_name_the_same_leaders_with_the_same_titles(dataset):
+    # facts.md §7: MEDIAPEN lists the eight leaders of p.18 with the same titles; PRES-VIDEO shows
+    # Harris, Trudeau, Scholz, Kishida and Macron; §1: KH-0412 and others name the two co-chairs
+    result = rows(dataset, "cq03-leaders")
+    mediapen = {(r.person, r.polity, r.post) for r in result if r.source == MEDIAPEN}
+    assert mediapen == {t for t in LEADERS if t[0] != person("rishi-sunak")}
+    pres = {r.person for r in result if r.source == PRES_VIDEO}
+    assert pres == {person(p) for p in ("kamala-harris", "justin-trudeau", "olaf-scholz", "kishida-fumio", "emmanuel-macron")}
+    assert {(r.person, r.role) for r in result if r.source == KH_0412} == {
+        (person("yoon-suk-yeol"), role("chair")),
+        (person("rishi-sunak"), role("chair")),
+    }
+    # every title any source gives a leader is the article's
+    assert {(r.person, r.polity, r.post) for r in result} == LEADERS
 
 
 # --- 4. adopted the declaration without attending (p.18)
@@ -128,18 +195,22 @@ def test_cq04_endorsed_without_attending(dataset):
 
 
 def test_cq05_international_organisations(dataset):
-    got = {(r.organisation, r.person, r.post) for r in rows(dataset, "cq05-international-organisations")}
+    result = rows(dataset, "cq05-international-organisations")
+    got = {(r.organisation, r.person, r.post) for r in result if r.person is not None}
     assert got == {
         (organization("united-nations"), person("antonio-guterres"), post("secretary-general-of-the-united-nations")),
         (organization("oecd"), person("mathias-cormann"), post("secretary-general-of-the-oecd")),
     }
+    # facts.md §7: KBS-597 says the UN and the OECD were represented, without naming anyone
+    unnamed = {(r.organisation, r.source) for r in result if r.person is None}
+    assert {(organization("united-nations"), KBS_597), (organization("oecd"), KBS_597)} <= unnamed
 
 
 # --- 6. companies and foundations, titles as the article reports them (p.19)
 
 
 def test_cq06_companies_and_foundations(dataset):
-    got = {(r.organisation, r.person, r.post) for r in rows(dataset, "cq06-companies")}
+    got = {(r.organisation, r.person, r.post) for r in of_article(rows(dataset, "cq06-companies"))}
     assert got == {
         (organization("schmidt-foundation"), person("eric-schmidt"), post("founder-of-the-schmidt-foundation")),
         (organization("google-deepmind"), person("demis-hassabis"), post("chairman-of-google-deepmind")),
@@ -161,15 +232,43 @@ def test_cq06_companies_and_foundations(dataset):
     assert foundations == {organization("schmidt-foundation")}
 
 
+def test_cq06_mediapen_names_the_companies_people(dataset):
+    # facts.md §7: MEDIAPEN lists Schmidt (Korean title: founder of the Schmidt foundation),
+    # Lee Jae-yong (chairman of Samsung Electronics), Lee Hae-jin (founder of Naver), and
+    # Hassabis, Amodei, Mensch and Makanju by company, with no title recorded
+    got = {(r.organisation, r.person, r.post) for r in rows(dataset, "cq06-companies") if r.source == MEDIAPEN}
+    assert got == {
+        (organization("schmidt-foundation"), person("eric-schmidt"), post("founder-of-the-schmidt-foundation")),
+        (organization("samsung-electronics"), person("lee-jae-yong"), post("chairman-of-samsung-electronics")),
+        (organization("naver"), person("lee-hae-jin"), post("founder-of-naver")),
+        (organization("google-deepmind"), person("demis-hassabis"), None),
+        (organization("anthropic"), person("dario-amodei"), None),
+        (organization("mistral-ai"), person("arthur-mensch"), None),
+        (organization("openai"), person("anna-makanju"), None),
+    }
+
+
 # --- 7. documents adopted at the session, and how they relate (p.13)
 
 
 def test_cq07_adopted_documents(dataset):
-    got = {(r.document, r.type, r.annexOf) for r in rows(dataset, "cq07-adopted-documents")}
+    got = {(r.document, r.type, r.annexOf) for r in of_article(rows(dataset, "cq07-adopted-documents"))}
     assert got == {
         (document("seoul-declaration"), aig("Declaration"), None),
         (document("seoul-statement-of-intent"), aig("Annex"), document("seoul-declaration")),
     }
+
+
+def test_cq07_other_sources_add_the_network_of_safety_institutes(dataset):
+    # facts.md §2-3: AKEX, KH-0521, KOREANET, CDA (declaration); GOVUK-SOI, KOREANET, ICTCAREER
+    # (annex); CDA: the ten states and the EU agreed there to launch the network of institutes
+    result = rows(dataset, "cq07-adopted-documents")
+    assert {r.document for r in result} == {
+        document("seoul-declaration"),
+        document("seoul-statement-of-intent"),
+        document("international-network-of-ai-safety-institutes"),
+    }
+    assert {r.source for r in result if r.document == document("international-network-of-ai-safety-institutes")} == {CDA}
 
 
 # --- 8. the inter-related goals (p.14)
@@ -202,8 +301,16 @@ DECLARATION_POINTS = {
 
 
 def test_cq09_the_declaration_has_exactly_the_nine_points(dataset):
-    got = {r.commitment for r in rows(dataset, "cq09-declaration-commitments")}
+    got = {r.commitment for r in of_article(rows(dataset, "cq09-declaration-commitments"))}
     assert got == {commitment("seoul-declaration/" + point) for point in DECLARATION_POINTS}
+
+
+def test_cq09_other_sources_report_the_linked_goals(dataset):
+    # facts.md §2: KH-0521 and KOREANET also report the three inter-related goals
+    others = [r for r in rows(dataset, "cq09-declaration-commitments") if r.source != SOURCE]
+    assert {(r.source, r.principle) for r in others} == {
+        (src, principle(p)) for src in (KH_0521, KOREANET) for p in ("safety", "innovation", "inclusivity")
+    }
 
 
 @pytest.mark.parametrize("point", sorted(DECLARATION_POINTS))
@@ -219,7 +326,8 @@ def test_cq09_each_point(dataset, point):
 
 
 def test_cq10_earlier_summit(dataset):
-    got = {(r.earlier, r.date, r.location, r.country, r.topic) for r in rows(dataset, "cq10-earlier-summit")}
+    result = [r for r in rows(dataset, "cq10-earlier-summit") if r.dateSource == SOURCE]
+    got = {(r.earlier, r.date, r.location, r.country, r.topic) for r in result}
     assert got == {
         (
             summit("ai-safety-summit-2023"),
@@ -229,6 +337,14 @@ def test_cq10_earlier_summit(dataset):
             principle("safety"),
         )
     }
+
+
+def test_cq10_each_source_dates_bletchley_as_it_says(dataset):
+    # facts.md §1 (KH-0412, AIASIAPAC: Nov 2023) and §8 (GOVUK-BLETCHLEY, DAILYAI: 1-2 November 2023)
+    got = {(r.dateSource, r.date) for r in rows(dataset, "cq10-earlier-summit")}
+    month, day = Literal("2023-11", datatype=XSD.gYearMonth), Literal("2023-11-01", datatype=XSD.date)
+    assert {(SOURCE, month), (KH_0412, month), (AIASIAPAC, month), (GOVUK_BLETCHLEY, day), (DAILYAI, day)} <= got
+    assert {r.date for r in rows(dataset, "cq10-earlier-summit")} == {month, day}
 
 
 # --- 11. the earlier efforts the president named, and whose each is (p.10)
@@ -259,11 +375,21 @@ STATEMENTS = {
 
 
 def test_cq12_the_president_made_exactly_these_statements(dataset):
-    result = rows(dataset, "cq12-president-statements")
+    result = of_article(rows(dataset, "cq12-president-statements"))
     assert {r.statement for r in result} == {statement(s) for s in STATEMENTS}
     assert {r.speaker for r in result} == {person("yoon-suk-yeol")}
     assert {r.event for r in result} == {SESSION}
     assert len({r.statement for r in result if as_int(r.paragraphNumber) == 11}) == 3
+
+
+def test_cq12_other_sources_add_the_safety_institute_statements(dataset):
+    # facts.md §3: KBS-597 (Yoon on networks between AI safety institutes), KOREANET (Korea to set
+    # up its own institute and join the network)
+    others = {(r.source, r.statement) for r in rows(dataset, "cq12-president-statements") if r.source != SOURCE}
+    assert others == {
+        (KBS_597, URIRef(str(statement("yoon-safety-institute-network")) + "/kbs-597")),
+        (KOREANET, URIRef(str(statement("yoon-korean-safety-institute")) + "/koreanet")),
+    }
 
 
 @pytest.mark.parametrize("name", sorted(STATEMENTS))
@@ -278,7 +404,7 @@ def test_cq12_each_statement(dataset, name):
 
 
 def test_cq13_company_pledge(dataset):
-    got = {(r.pledge, r.commitment, r.kind, r.principle) for r in rows(dataset, "cq13-company-pledge")}
+    got = {(r.pledge, r.commitment, r.kind, r.principle) for r in of_article(rows(dataset, "cq13-company-pledge"))}
     pledge = document("frontier-ai-safety-commitments")
     assert got == {
         (pledge, commitment("frontier-ai-safety-commitments/prevent-ai-risks"), kind("commitment"), principle("safety")),
@@ -288,6 +414,22 @@ def test_cq13_company_pledge(dataset):
             kind("commitment"),
             principle("responsible-ai"),
         ),
+    }
+
+
+def test_cq13_each_page_reports_the_pledges_points(dataset):
+    # facts.md §4: the four core undertakings (INFOSEC, CENTER, CYBERNOZ); §6: the three priorities
+    # of the Seoul AI Business Pledge (KSUMMIT-PLEDGE-SPEECH, KSUMMIT-PLEDGE, BIZUPTURN)
+    result = rows(dataset, "cq13-company-pledge")
+    faisc = document("frontier-ai-safety-commitments")
+    pledge = document("seoul-ai-business-pledge")
+    per_source = {}
+    for r in result:
+        if r.source != SOURCE:
+            per_source.setdefault((r.pledge, r.source), set()).add(r.commitment)
+    assert {key: len(points) for key, points in per_source.items()} == {
+        **{(faisc, src): 4 for src in (INFOSEC, CENTER, CYBERNOZ)},
+        **{(pledge, src): 3 for src in (KSUMMIT_PLEDGE_SPEECH, KSUMMIT_PLEDGE, BIZUPTURN)},
     }
 
 
@@ -307,8 +449,38 @@ EVIDENCE = {
 @pytest.mark.parametrize("slug", sorted(EVIDENCE))
 def test_cq14_participation_evidence(dataset, slug):
     mine = [r for r in rows(dataset, "cq14-participation-evidence") if r.person == person(slug)]
-    assert {(r.event, r.source) for r in mine} == {(SESSION, SOURCE)}
-    assert {as_int(r.paragraphNumber) for r in mine} == EVIDENCE[slug]
+    assert {(r.event, r.source) for r in mine if r.source == SOURCE} == {(SESSION, SOURCE)}
+    assert {as_int(r.paragraphNumber) for r in mine if r.source == SOURCE} == EVIDENCE[slug]
+
+
+# facts.md §1 and §7: every page that reports the person taking part in the leaders' session
+EVIDENCE_PAGES = {
+    "kamala-harris": {MEDIAPEN, PRES_VIDEO},
+    "yoon-suk-yeol": {KH_0412, GOVUK_PROG, KOREANET, KH_0521, MEDIAPEN, CDA},
+    "rishi-sunak": {KH_0412, GOVUK_PROG, KOREANET, KH_0521},
+    "anthony-albanese": set(),  # KWANGJU p.18 only
+    "antonio-guterres": {MEDIAPEN},  # KBS-597 names the UN, not him
+    "elon-musk": {PRES_VIDEO, KBS_597, YNA_KR},
+    "lee-jae-yong": {MEDIAPEN, KBS_597, YNA_KR},
+    "lee-hae-jin": {MEDIAPEN, YNA_KR, YNA_JP},
+    "brad-smith": set(),  # KWANGJU p.19 only
+}
+
+
+@pytest.mark.parametrize("slug", sorted(EVIDENCE_PAGES))
+def test_cq14_every_page_that_reports_a_participation(dataset, slug):
+    mine = [r for r in rows(dataset, "cq14-participation-evidence") if r.person == person(slug) and r.event == SESSION]
+    assert {r.source for r in mine} == EVIDENCE_PAGES[slug] | {SOURCE}
+
+
+def test_cq14_confidence_is_the_rating_of_facts_md(dataset):
+    # §7: Wong and Meloni "1 (+ KWANGJU)", Albanese's non-attendance 1, Smith, Zapolsky and Clegg
+    # attendance 1; Harris 2+
+    got = {(r.person, r.confidence) for r in rows(dataset, "cq14-participation-evidence") if r.source == SOURCE}
+    one, two = URIRef(BASE + "confidence/one"), URIRef(BASE + "confidence/two-or-more")
+    for slug in ("lawrence-wong", "giorgia-meloni", "anthony-albanese", "brad-smith", "david-zapolsky", "nick-clegg"):
+        assert (person(slug), one) in got
+    assert (person("kamala-harris"), two) in got
 
 
 def test_cq14_every_participant_of_the_article_has_evidence(dataset):
@@ -336,16 +508,22 @@ def test_cq15_count_claims(dataset):
 
 # --- 16. data quality: no entity lacks labels or a source; Wikidata links only where verified
 
-LINKED = [  # QIDs from the first table of shared/sources/wikidata-qids.md
-    country("republic-of-korea"), country("united-kingdom"), country("united-states"), country("japan"),
-    country("canada"), country("germany"), country("singapore"), country("italy"), country("france"),
-    country("australia"), country("european-union"), organization("united-nations"), organization("oecd"),
-    organization("g7"), organization("european-commission"), organization("un-general-assembly"),
-    person("kamala-harris"), person("justin-trudeau"), person("olaf-scholz"), person("emmanuel-macron"),
-    person("demis-hassabis"), person("dario-amodei"), person("elon-musk"), organization("google-deepmind"),
-    organization("anthropic"), organization("samsung-electronics"), organization("openai"),
-    organization("microsoft"), organization("amazon-web-services"), organization("meta"),
-]  # fmt: skip
+LINKED = {  # the first table of shared/sources/wikidata-qids.md
+    country("republic-of-korea"): "Q884", country("united-kingdom"): "Q145", country("united-states"): "Q30",
+    country("japan"): "Q17", country("canada"): "Q16", country("germany"): "Q183", country("singapore"): "Q334",
+    country("italy"): "Q38", country("france"): "Q142", country("australia"): "Q408",
+    country("european-union"): "Q458", organization("united-nations"): "Q1065", organization("oecd"): "Q41550",
+    country("china"): "Q148", country("india"): "Q668", country("united-arab-emirates"): "Q878",
+    organization("g7"): "Q1764511", organization("european-commission"): "Q8880",
+    organization("un-general-assembly"): "Q47423", person("kamala-harris"): "Q10853588",
+    person("justin-trudeau"): "Q3099714", person("olaf-scholz"): "Q61053", person("emmanuel-macron"): "Q3052772",
+    person("demis-hassabis"): "Q3022141", person("dario-amodei"): "Q103335665", person("elon-musk"): "Q317521",
+    person("narendra-modi"): "Q1058", organization("google-deepmind"): "Q15733006", organization("google"): "Q95",
+    organization("anthropic"): "Q116758847", organization("samsung-electronics"): "Q20718",
+    organization("openai"): "Q21708200", organization("microsoft"): "Q2283", organization("amazon"): "Q3884",
+    organization("amazon-web-services"): "Q456157", organization("meta"): "Q380", organization("ibm"): "Q37156",
+    place("seoul"): "Q8684",
+}  # fmt: skip
 UNLINKED = [  # not in the first table (disputed, single-source, or absent)
     person("yoon-suk-yeol"), person("rishi-sunak"), person("lawrence-wong"), person("kishida-fumio"),
     person("giorgia-meloni"), person("vera-jourova"), person("anthony-albanese"), person("antonio-guterres"),
@@ -354,6 +532,10 @@ UNLINKED = [  # not in the first table (disputed, single-source, or absent)
     person("nick-clegg"), person("oh-kwang-rok"), organization("naver"), organization("mistral-ai"),
     organization("xai"), organization("kwangju-ilbo"), organization("schmidt-foundation"),
     organization("office-of-the-president-of-korea"), organization("government-of-korea"),
+    # the second table (single-source or disputed) and entities of the new sources it does not list
+    country("new-zealand"), country("brazil"), country("kenya"), person("lee-jong-ho"),
+    person("michelle-donelan"), person("han-duck-soo"), organization("tesla"), organization("nvidia"),
+    organization("ministry-of-science-and-ict"), organization("african-union-commission"),
 ]  # fmt: skip
 
 
@@ -366,3 +548,9 @@ def test_cq16_missing_wikidata_links_are_exactly_the_unverified(dataset):
     unlinked = {r.entity for r in rows(dataset, "cq16-data-quality") if str(r.missing) == "Wikidata link"}
     assert set(UNLINKED) <= unlinked
     assert not set(LINKED) & unlinked
+
+
+def test_every_wikidata_link_is_one_of_the_first_table(dataset):
+    links = {(s, o) for s, o in dataset.subject_objects(URIRef("https://schema.org/sameAs"))}
+    expected = {(entity, URIRef("http://www.wikidata.org/entity/" + qid)) for entity, qid in LINKED.items()}
+    assert links == expected

@@ -274,7 +274,7 @@ def test_every_draft_node_carries_paragraph_offsets_method_and_confidence(ko):
     for node in drafts:
         activity = graph.value(node, PROV.wasGeneratedBy)
         assert graph.value(activity, AIG.method) is not None, node
-        assert 0 < float(graph.value(node, AIG.confidence)) <= 1, node
+        assert 0 < float(graph.value(node, AIG.draftConfidence)) <= 1, node
         number = int(graph.value(graph.value(node, PROV.wasDerivedFrom), AIG.paragraphNumber))
         start, end = int(graph.value(node, AIG.startOffset)), int(graph.value(node, AIG.endOffset))
         surface = graph.value(node, AIG.surfaceForm)
@@ -328,7 +328,7 @@ def test_accepted_draft_validates(root: Path, name: str):
     curated = Dataset()
     curated.parse(result.dest, format="trig")
     assert not has(curated, None, RDF.type, AIG.Draft)
-    assert not has(curated, None, AIG.confidence, None)
+    assert not has(curated, None, AIG.draftConfidence, None)
     assert has(curated, URIRef(HARRIS), AIG.mentionedIn, URIRef(f"{B}source/summit#p5"))
     assert not has(curated, None, RDF.type, AIG.Candidate)
     assert has(curated, None, RDF.type, AIG.Endorsement)
@@ -351,7 +351,7 @@ def test_a_resolved_candidate_becomes_an_entity(root: Path):
     person = URIRef(B + "candidate/리시-수낵")
     assert has(curated, person, RDF.type, URIRef("https://schema.org/Person"))
     assert has(curated, person, AIG.mentionedIn, URIRef(f"{B}source/summit#p3"))
-    assert not has(curated, person, AIG.confidence)
+    assert not has(curated, person, AIG.draftConfidence)
 
 
 def test_accept_refuses_a_draft_that_would_not_validate_and_writes_nothing(root: Path):

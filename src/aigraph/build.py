@@ -82,8 +82,8 @@ def assemble(
 def count_classes(dataset: Dataset) -> dict[str, int]:
     """Count the instances of the summary classes (subclasses included).
 
-    >>> count_classes(assemble())["sources"]
-    1
+    >>> count_classes(assemble())["summits"]
+    4
     """
     typed = set(dataset.subject_objects(RDF.type))
     counts = {}

@@ -94,7 +94,7 @@ def accepted_graph(draft: Graph, draft_only: set[URIRef], /) -> tuple[Graph, dic
     # carries a confidence or points to an ingest activity.
     drafts = (
         set(draft.subjects(RDF.type, AIG.Draft))
-        | set(draft.subjects(AIG.confidence, None))
+        | set(draft.subjects(AIG.draftConfidence, None))
         | {s for a in activities for s in draft.subjects(PROV.wasGeneratedBy, a)}
     ) - dropped
     out = Graph(identifier=draft.identifier)

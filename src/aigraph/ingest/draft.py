@@ -139,7 +139,7 @@ class DraftWriter:
         g.add((node, PROV.wasDerivedFrom, self._paragraph(span.paragraph)))
         g.add((node, AIG.startOffset, Literal(span.start, datatype=XSD.nonNegativeInteger)))
         g.add((node, AIG.endOffset, Literal(span.end, datatype=XSD.nonNegativeInteger)))
-        g.add((node, AIG.confidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal)))
+        g.add((node, AIG.draftConfidence, Literal(f"{confidence:.2f}", datatype=XSD.decimal)))
         g.add((node, PROV.wasGeneratedBy, self._activity(method)))
 
     def add_mention(self, mention: Mention, entity: str, index: int = 0) -> None:
@@ -171,7 +171,7 @@ class DraftWriter:
         g.add((node, RDF.type, AIG.Candidate))
         g.add((node, RDF.type, AIG.Draft))
         g.add((node, RDFS.label, Literal(candidate.label, lang=self.source.language)))
-        g.add((node, AIG.confidence, Literal(f"{candidate.confidence:.2f}", datatype=XSD.decimal)))
+        g.add((node, AIG.draftConfidence, Literal(f"{candidate.confidence:.2f}", datatype=XSD.decimal)))
         g.add((node, PROV.wasGeneratedBy, self._activity(candidate.method)))
         if candidate.suggested_class:
             g.add((node, AIG.suggestedClass, URIRef(candidate.suggested_class)))
