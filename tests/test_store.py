@@ -153,6 +153,7 @@ def test_ad_hoc_queries_answer_the_same_on_both_stores(shared_mini_root: Path, n
         ('"20"^^xsd:nonNegativeInteger', '"20"^^<http://www.w3.org/2001/XMLSchema#integer>'),
         ('"1.50"^^xsd:decimal', '"1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
         ("1.50", '"1.5"^^<http://www.w3.org/2001/XMLSchema#decimal>'),
+        ('"Sarvajana Hitaya"@sa-Latn', '"Sarvajana Hitaya"@sa-latn'),
     ],
 )
 def test_a_literal_oxigraph_would_rewrite_is_refused_with_its_line(mini_root: Path, literal: str, kept: str):
@@ -173,7 +174,8 @@ def test_literals_every_store_keeps_are_loaded(mini_root: Path):
     data = mini_root / "data" / "numbers.trig"
     data.write_text(
         "<https://w3id.org/aigraph/source/mini> {\n"
-        "  <https://w3id.org/aigraph/person/ada-example> <urn:x:n> 20, 1.5, true, \"version 1.50 of a text\"@en .\n}\n"
+        "  <https://w3id.org/aigraph/person/ada-example> <urn:x:n> 20, 1.5, true, \"version 1.50 of a text\"@en,\n"
+        "    \"a tag in lower case\"@sa-latn, \"say \\\"@Hi\\\" once\"@en .\n}\n"
     )
     exports = {store: serialize_dataset(assemble(mini_root, store=store), "nq") for store in STORES}
     assert exports["oxigraph"] == exports["memory"]

@@ -85,7 +85,8 @@ def _refuse_changed_literals(data: bytes, fmt: str, path: Path) -> None:
     line = next((n for n, text in enumerate(data.decode("utf-8", "replace").splitlines(), 1)
                  if f'"{written}"' in text or f" {written} " in text), None)
     raise LoadError(
-        f"Oxigraph keeps numbers by value and would store {written.n3()} as {kept.n3()}; "
+        f"Oxigraph keeps numbers by value and language tags in lower case, so it would store "
+        f"{written.n3()} as {kept.n3()}; "
         f"write {kept.n3()} so that every store keeps it as written (or use --store memory)",
         path=path, line=line,
     )

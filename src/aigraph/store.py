@@ -306,18 +306,29 @@ def _may_change(data: bytes) -> bool:
     return _BARE.search(data) is not None
 
 
+#: A language tag, right after the quote that closes a literal, with an upper-case letter.
+_MIXED_CASE_TAG = re.compile(rb"""(?<!\\)["']@[a-z0-9-]*[A-Z]""")
+
+
 def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tuple[Any, Any] | None:
     """Return the first literal of *data* that Oxigraph would not keep as rdflib reads it.
 
     Oxigraph stores numbers and booleans by value, so ``"20"^^xsd:nonNegativeInteger``
-    comes back as ``"20"^^xsd:integer`` and ``"1.50"`` as ``"1.5"``; data with such
-    literals would give different answers and exports on the two stores.
+    comes back as ``"20"^^xsd:integer`` and ``"1.50"`` as ``"1.5"``; and it keeps
+    language tags in lower case (``@sa-Latn`` as ``@sa-latn``). Data with such literals
+    would give different answers and exports on the two stores.
 
     :returns: ``(as written, as Oxigraph keeps it)`` as rdflib terms, or None.
 
     >>> changed_literal(b'<urn:a> <urn:b> "20"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .', "nt")
     (rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')), rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    >>> changed_literal(b'<urn:a> <urn:b> "Sarvajana Hitaya"@sa-Latn .', "nt")
+    (rdflib.term.Literal('Sarvajana Hitaya', lang='sa-Latn'), rdflib.term.Literal('Sarvajana Hitaya', lang='sa-latn'))
     """
+    if _MIXED_CASE_TAG.search(data):
+        tagged = _mixed_case_tag(data, fmt, base)
+        if tagged is not None:
+            return tagged
     if not _may_change(data):
         return None
     import pyoxigraph as ox
@@ -340,3 +351,19 @@ def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tup
         if from_ox(kept) != as_read:
             return as_read, from_ox(kept)
     return None
+
+
+def _mixed_case_tag(data: bytes, fmt: str, base: str | None) -> tuple[Any, Any] | None:
+    """Return the first literal (in sorted order) whose language tag is not lower case."""
+    from rdflib import Dataset
+
+    read = Dataset()
+    try:
+        read.parse(data=data, format=fmt, publicID=base)
+    except Exception:  # noqa: BLE001 - malformed data: the load's own parse reports where
+        return None
+    tagged = sorted({o for _, _, o, _ in read.quads() if isinstance(o, Literal) and o.language
+                     and o.language != o.language.lower()})
+    if not tagged:
+        return None
+    return tagged[0], Literal(str(tagged[0]), lang=tagged[0].language.lower())

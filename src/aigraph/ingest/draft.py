@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.records import Candidate, DateMention, Fact, Mention, Span
@@ -235,10 +235,20 @@ class DraftWriter:
         g.add((s, DCTERMS.language, Literal(self.source.language)))
         if self.source.title:
             g.add((s, DCTERMS.title, Literal(self.source.title, lang=self.source.language)))
+        # What is not known is stated as not recorded, never guessed: the shapes want one
+        # or the other for the address, the publisher and the date.
+        if self.source.iri.startswith(BASE + "source/"):
+            g.add((s, AIG.notRecorded, SDO.url))
+        else:
+            g.add((s, SDO.url, s))
         if self.source.publisher:
             g.add((s, DCTERMS.publisher, URIRef(self.source.publisher)))
+        else:
+            g.add((s, AIG.notRecorded, DCTERMS.publisher))
         if self.source.date:
             g.add((s, DCTERMS.issued, Literal(self.source.date.isoformat(), datatype=XSD.date)))
+        else:
+            g.add((s, AIG.notRecorded, DCTERMS.issued))
         for number in sorted(self.paragraphs):
             p = URIRef(f"{self.source.iri}#p{number}")
             g.add((p, RDF.type, AIG.Paragraph))
