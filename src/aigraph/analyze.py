@@ -308,7 +308,8 @@ def analyze_network(
     >>> result = analyze_network(assemble())
     >>> result.summary["betweenness"]["sampled"]
     False
-    >>> [result.labels[iri] for iri in result.actors[0]["summits"]]
+    >>> yoon = next(r for r in result.actors if r["iri"].endswith("/yoon-suk-yeol"))
+    >>> [result.labels[iri] for iri in yoon["summits"]]
     ['AI Safety Summit', 'AI Seoul Summit']
     """
     from aigraph.project import to_networkx

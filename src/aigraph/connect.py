@@ -100,26 +100,27 @@ def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, la
     """Return what the edge's records add, as ``(property, value)`` labels.
 
     The value that labels the edge (a role, a kind of commitment) comes first.
-    The rest is told only for an edge drawn from one record, leaving out the
-    properties that name the ends (and so their siblings, such as the other
+    The rest is what every record of the edge says (one source per record, so a
+    post that two sources give differently is left to the evidence), leaving out
+    the properties that name the ends (and so their siblings, such as the other
     principles of one commitment).
     """
     all_records = graph.graph.get("records", {})
-    facts = [
-        fact for record in data.get("records", ())
-        for fact in all_records.get(record, {}).get("facts", ()) if "iri" in fact
+    per_record = [
+        [fact for fact in all_records.get(record, {}).get("facts", ()) if "iri" in fact]
+        for record in data.get("records", ())
     ]
+    facts = [fact for record in per_record for fact in record]
     keyed = {
         (_label(graph, f["p"], lang), _label(graph, key, lang)) for f in facts if f["iri"] == key
     }
-    if len(data.get("records", ())) != 1:
-        return sorted(keyed)
     ends = {f["p"] for f in facts if f["iri"] in (u, v)}
-    rest = {
-        (_label(graph, f["p"], lang), _label(graph, f["iri"], lang))
-        for f in facts
-        if f["p"] not in ends and f["iri"] != key
-    }
+    said = [
+        {(f["p"], f["iri"]) for f in record if f["p"] not in ends and f["iri"] != key}
+        for record in per_record
+    ]
+    common = set.intersection(*said) if said else set()
+    rest = {(_label(graph, p, lang), _label(graph, iri, lang)) for p, iri in common}
     return sorted(keyed) + sorted(rest)
 
 
@@ -195,7 +196,7 @@ def find_connections(
     >>> found = find_connections(assemble(), "Lee Hae-jin", "António Guterres")
     >>> [found.labels[n] for n in found.paths[0]]
     ['Lee Hae-jin', "Leaders' Session of the AI Seoul Summit", 'António Guterres']
-    >>> [e["paragraph"] for hop in found.links[0] for e in hop[0].evidence]
+    >>> [e["paragraph"] for hop in found.links[0] for e in hop[0].evidence if "paragraph" in e]
     [19, 18]
     """
     from aigraph.project import to_networkx
@@ -220,8 +221,11 @@ def _evidence_line(item: dict[str, Any], found: Connections, words: dict, note: 
     source = found.sources.get(item["source"], {})
     publisher = (source.get("publisher") or {}).get(found.lang)
     title = (source.get("title") or {}).get(found.lang)
-    where = ", ".join(x for x in (publisher, source.get("date")) if x) or item["source"]
+    label = (source.get("label") or {}).get(found.lang)
+    where = ", ".join(x for x in (publisher, source.get("date")) if x) or label or item["source"]
     text = f"{where}, “{title}”" if title else where
+    if source.get("url"):
+        text += f" <{source['url']}>"
     if "paragraph" in item:
         text += ", " + words["paragraph"].format(n=item["paragraph"])
     return f"     {words['evidence']}: {text}{note}"

@@ -165,16 +165,22 @@ class Details:
         return [{"source": s, "paragraph": n} if n else {"source": s} for s, n in sorted(found)]
 
     def source(self, iri: URIRef | str) -> str:
-        """Note a source's title, publisher and date; return its IRI."""
+        """Note a source's label, title, publisher, date and address; return its IRI.
+
+        What a source does not record (a web page's title, say) is ``None``.
+        """
         iri = URIRef(iri)
         if str(iri) not in self.sources:
             said = self.reader.said
             publisher = said.value(iri, DCTERMS.publisher)
             issued = said.value(iri, DCTERMS.issued)
+            url = said.value(iri, SCHEMA.url)
             self.sources[str(iri)] = {
-                "title": self.reader.texts(iri, DCTERMS.title) or self.reader.labels(iri),
+                "label": self.reader.labels(iri),
+                "title": self.reader.texts(iri, DCTERMS.title),
                 "publisher": self.reader.labels(publisher) if publisher is not None else None,
                 "date": str(issued) if issued is not None else None,
+                "url": str(url) if url is not None else None,
             }
         return str(iri)
 

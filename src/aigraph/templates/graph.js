@@ -255,7 +255,8 @@
   }
   function sourceText(iri) {
     var source = data.sources[iri] || {};
-    return [pick(source.title), pick(source.publisher), source.date].filter(Boolean).join(" · ");
+    var parts = [pick(source.title), pick(source.publisher), source.date, source.url].filter(Boolean);
+    return (parts.length ? parts : [pick(source.label) || iri]).join(" · ");
   }
   function evidenceList(evidence) {
     if (!evidence || !evidence.length) { return el("p", { class: "src", text: t("vocabulary") }); }
