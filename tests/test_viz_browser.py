@@ -181,6 +181,23 @@ def test_clicking_albanese_shows_his_endorsement_with_paragraph_18(seoul, open_p
     assert "Kwangju Ilbo" in evidence.inner_text() and "2024-05-22" in evidence.inner_text()
 
 
+def test_hassabis_shows_both_titles_each_with_its_source(seoul, open_page):
+    # facts.md §7 and Discrepancies: the article (p.19) calls him 회장 (chairman); exbulletin
+    # gives co-founder and CEO of Google DeepMind. The panel keeps both, each with its source.
+    hassabis = B + "person/demis-hassabis"
+    page = open_page(seoul[0])
+    page.click_node(hassabis)
+    assert page.page.get_attribute("#panel", "data-shows") == hassabis
+    article = page.page.locator(
+        f'#panel section[data-record="{B}participation/ai-seoul-summit-2024-leaders-session/demis-hassabis"]')
+    assert "chairman of Google DeepMind" in article.inner_text()
+    assert article.locator("li[data-paragraph]").get_attribute("data-paragraph") == "19"
+    page_title = page.page.locator(
+        f'#panel section[data-record="{B}membership/demis-hassabis/co-founder-and-ceo-of-google-deepmind/exbulletin"]')
+    assert "co-founder and chief executive officer of Google DeepMind" in page_title.inner_text()
+    assert "https://exbulletin.com/tech/2722725/" in page_title.locator("li").inner_text()
+
+
 def test_screenshots_of_the_whole_graph_and_a_focused_view(seoul, tmp_path, open_page):
     """Save both views (to $AIGRAPH_SCREENSHOTS when set, e.g. to refresh docs/graph.png)."""
     out = Path(os.environ.get("AIGRAPH_SCREENSHOTS", tmp_path))

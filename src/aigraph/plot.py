@@ -202,13 +202,17 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     axes.plot(xs, [0] * len(xs), color="#999999", zorder=1)
     axes.scatter(xs, [0] * len(xs), s=300, marker="*", color=colour.get("colour", "#d62728"),
                  zorder=2)
-    for s in summits:
-        axes.annotate(f"{graph.nodes[s['summit']]['label']}\n{s['date']:%Y-%m}", (s["date"], 0),
-                      xytext=(0, 14), textcoords="offset points", ha="center", weight="bold")
+    # Summits close in time would overlap: every other one has its name below the line
+    # and its documents above.
+    for i, s in enumerate(summits):
+        up = 1 if i % 2 == 0 else -1
+        axes.annotate(f"{graph.nodes[s['summit']]['label']}\n{s['date']:%Y-%m-%d}", (s["date"], 0),
+                      xytext=(0, 14 * up), textcoords="offset points", ha="center",
+                      va="bottom" if up > 0 else "top", weight="bold")
         text = "\n".join("• " + _short(graph.nodes[d]["label"], 40) for d in s["documents"])
         if text:
-            axes.annotate(text, (s["date"], 0), xytext=(0, -18), textcoords="offset points",
-                          ha="center", va="top", fontsize=8)
+            axes.annotate(text, (s["date"], 0), xytext=(0, -18 * up), textcoords="offset points",
+                          ha="center", va="top" if up > 0 else "bottom", fontsize=8)
     axes.set_yticks([])
     axes.set_ylim(-1, 1)
     span = max(xs) - min(xs)
