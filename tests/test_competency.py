@@ -13,31 +13,16 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
 from aigraph.query import run_query
+from facts import AIG, BASE, P, country, document, ns, organization, person, place, post, principle, summit
+from facts import ARTICLE as SOURCE
 
-BASE = "https://w3id.org/aigraph/"
-SOURCE = URIRef(BASE + "source/kwangju-ilbo-2024-05-22-ai-seoul-summit")
 SESSION = URIRef(BASE + "summit/ai-seoul-summit-2024/leaders-session")
 SUMMIT = URIRef(BASE + "summit/ai-seoul-summit-2024")
-AIG = "https://w3id.org/aigraph/ontology#"
-
-
-def _ns(prefix: str):
-    return lambda name: URIRef(BASE + prefix + name)
-
-
-person = _ns("person/")
-country = _ns("country/")
-organization = _ns("organization/")
-post = _ns("post/")
-document = _ns("document/")
-principle = _ns("principle/")
-place = _ns("place/")
-summit = _ns("summit/")
-kind = _ns("commitment-kind/")
-role = _ns("role/")
-mode = _ns("mode/")
-commitment = _ns("commitment/")
-statement = _ns("statement/ai-seoul-summit-2024-leaders-session/")
+kind = ns("commitment-kind/")
+role = ns("role/")
+mode = ns("mode/")
+commitment = ns("commitment/")
+statement = ns("statement/ai-seoul-summit-2024-leaders-session/")
 
 
 def aig(name: str) -> URIRef:
@@ -53,34 +38,6 @@ def of_article(result: list) -> list:
     return [r for r in result if r.source == SOURCE]
 
 
-# Page addresses exactly as facts.md gives them (its key table)
-KH_0412 = URIRef("https://www.koreaherald.com/view.php?ud=20240412050605")
-KH_0521 = URIRef("https://koreaherald.com/view.php?mp=21&np=203&ud=20240521050734")
-KOREANET = URIRef("https://www.korea.net/NewsFocus/policies/view?articleId=251833&koreanId=251828")
-CDA = URIRef("https://www.chinadailyasia.com/hk/article/583814")
-KBS_597 = URIRef("http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=185597")
-GOVUK_PROG = URIRef(
-    "https://www.Gov.uk/government/publications/ai-seoul-summit-programme/ai-seoul-summit-day-1-and-2-programme"
-)
-GOVUK_BLETCHLEY = URIRef(
-    "https://www.gov.uk/government/publications/ai-safety-summit-2023-the-bletchley-declaration/"
-    "the-bletchley-declaration-by-countries-attending-the-ai-safety-summit-1-2-november-2023"
-)
-DAILYAI = URIRef("https://dailyai.com/2023/11/the-uk-ai-safety-summit-bletchley-declaration")
-AIASIAPAC = URIRef("https://aiasiapacific.org/2024/05/21/ai-seoul-summit-implications-for-the-asia-pacific/")
-MEDIAPEN = URIRef("https://mediapen.com/news/view/921381")
-PRES_VIDEO = URIRef("https://m.president.go.kr/newsroom/movie_news/PyxqRzbu")
-YNA_KR = URIRef("https://webstoryboard.com/bbs/board.php?bo_table=mem_new&wr_id=9318")
-YNA_JP = URIRef("https://chosunonline.com/m/svc/article.amp.html?contid=2024052180234")
-INFOSEC = URIRef("http://infosecurity-magazine.com/news/ai-seoul-summit-safety-commitments/")
-CENTER = URIRef("https://centerconsulting.com/ai-library/milestones/2024-seoul-frontier-ai-safety-commitments")
-CYBERNOZ = URIRef("https://cybernoz.com/ai-seoul-summit-16-ai-firms-make-voluntary-safety-commitments")
-KSUMMIT_PLEDGE_SPEECH = URIRef("https://aiseoulsummit.kr/press/?mod=document&uid=42")
-KSUMMIT_PLEDGE = URIRef("http://aiseoulsummit.kr/kor/press/?uid=43&mod=document")
-BIZUPTURN = URIRef(
-    "https://asia.businessupturn.com/south-korean-and-global-tech-giants-unite-to-pledge-responsible-ai-"
-    "development-at-seoul-ai-business-pledge/17899/"
-)
 
 
 def as_int(term) -> int | None:
@@ -121,15 +78,15 @@ def test_cq02_session_date_form_and_host_location(dataset):
 
 
 def test_cq02_each_source_places_the_host_as_it_says(dataset):
-    # facts.md §1 and Discrepancies: Yeongbingwan (KH-0521, KOREANET, MEDIAPEN caption, the article);
-    # CDA says "Blue House", the compound of which Yeongbingwan is the guest house
+    # facts.md §1 and Discrepancies: Yeongbingwan (KH-0521, P["KOREANET"], P["MEDIAPEN"] caption, the article);
+    # P["CDA"] says "Blue House", the compound of which Yeongbingwan is the guest house
     got = {(r.source, r.location) for r in rows(dataset, "cq02-session-date-and-form")}
     assert got == {
         (SOURCE, place("yeongbingwan")),
-        (KH_0521, place("yeongbingwan")),
-        (KOREANET, place("yeongbingwan")),
-        (MEDIAPEN, place("yeongbingwan")),
-        (CDA, place("cheong-wa-dae")),
+        (P["KH-0521"], place("yeongbingwan")),
+        (P["KOREANET"], place("yeongbingwan")),
+        (P["MEDIAPEN"], place("yeongbingwan")),
+        (P["CDA"], place("cheong-wa-dae")),
     }
 
 
@@ -161,14 +118,14 @@ def test_cq03_albanese_is_not_counted_as_attending(dataset):
 
 
 def test_cq03_other_sources_name_the_same_leaders_with_the_same_titles(dataset):
-    # facts.md §7: MEDIAPEN lists the eight leaders of p.18 with the same titles; PRES-VIDEO shows
+    # facts.md §7: P["MEDIAPEN"] lists the eight leaders of p.18 with the same titles; PRES-VIDEO shows
     # Harris, Trudeau, Scholz, Kishida and Macron; §1: KH-0412 and others name the two co-chairs
     result = rows(dataset, "cq03-leaders")
-    mediapen = {(r.person, r.polity, r.post) for r in result if r.source == MEDIAPEN}
+    mediapen = {(r.person, r.polity, r.post) for r in result if r.source == P["MEDIAPEN"]}
     assert mediapen == {t for t in LEADERS if t[0] != person("rishi-sunak")}
-    pres = {r.person for r in result if r.source == PRES_VIDEO}
+    pres = {r.person for r in result if r.source == P["PRES-VIDEO"]}
     assert pres == {person(p) for p in ("kamala-harris", "justin-trudeau", "olaf-scholz", "kishida-fumio", "emmanuel-macron")}
-    assert {(r.person, r.role) for r in result if r.source == KH_0412} == {
+    assert {(r.person, r.role) for r in result if r.source == P["KH-0412"]} == {
         (person("yoon-suk-yeol"), role("chair")),
         (person("rishi-sunak"), role("chair")),
     }
@@ -203,7 +160,7 @@ def test_cq05_international_organisations(dataset):
     }
     # facts.md §7: KBS-597 says the UN and the OECD were represented, without naming anyone
     unnamed = {(r.organisation, r.source) for r in result if r.person is None}
-    assert {(organization("united-nations"), KBS_597), (organization("oecd"), KBS_597)} <= unnamed
+    assert {(organization("united-nations"), P["KBS-597"]), (organization("oecd"), P["KBS-597"])} <= unnamed
 
 
 # --- 6. companies and foundations, titles as the article reports them (p.19)
@@ -233,10 +190,10 @@ def test_cq06_companies_and_foundations(dataset):
 
 
 def test_cq06_mediapen_names_the_companies_people(dataset):
-    # facts.md §7: MEDIAPEN lists Schmidt (Korean title: founder of the Schmidt foundation),
+    # facts.md §7: P["MEDIAPEN"] lists Schmidt (Korean title: founder of the Schmidt foundation),
     # Lee Jae-yong (chairman of Samsung Electronics), Lee Hae-jin (founder of Naver), and
     # Hassabis, Amodei, Mensch and Makanju by company, with no title recorded
-    got = {(r.organisation, r.person, r.post) for r in rows(dataset, "cq06-companies") if r.source == MEDIAPEN}
+    got = {(r.organisation, r.person, r.post) for r in rows(dataset, "cq06-companies") if r.source == P["MEDIAPEN"]}
     assert got == {
         (organization("schmidt-foundation"), person("eric-schmidt"), post("founder-of-the-schmidt-foundation")),
         (organization("samsung-electronics"), person("lee-jae-yong"), post("chairman-of-samsung-electronics")),
@@ -260,15 +217,15 @@ def test_cq07_adopted_documents(dataset):
 
 
 def test_cq07_other_sources_add_the_network_of_safety_institutes(dataset):
-    # facts.md §2-3: AKEX, KH-0521, KOREANET, CDA (declaration); GOVUK-SOI, KOREANET, ICTCAREER
-    # (annex); CDA: the ten states and the EU agreed there to launch the network of institutes
+    # facts.md §2-3: AKEX, KH-0521, P["KOREANET"], P["CDA"] (declaration); GOVUK-SOI, P["KOREANET"], ICTCAREER
+    # (annex); P["CDA"]: the ten states and the EU agreed there to launch the network of institutes
     result = rows(dataset, "cq07-adopted-documents")
     assert {r.document for r in result} == {
         document("seoul-declaration"),
         document("seoul-statement-of-intent"),
         document("international-network-of-ai-safety-institutes"),
     }
-    assert {r.source for r in result if r.document == document("international-network-of-ai-safety-institutes")} == {CDA}
+    assert {r.source for r in result if r.document == document("international-network-of-ai-safety-institutes")} == {P["CDA"]}
 
 
 # --- 8. the inter-related goals (p.14)
@@ -306,10 +263,10 @@ def test_cq09_the_declaration_has_exactly_the_nine_points(dataset):
 
 
 def test_cq09_other_sources_report_the_linked_goals(dataset):
-    # facts.md §2: KH-0521 and KOREANET also report the three inter-related goals
+    # facts.md §2: KH-0521 and P["KOREANET"] also report the three inter-related goals
     others = [r for r in rows(dataset, "cq09-declaration-commitments") if r.source != SOURCE]
     assert {(r.source, r.principle) for r in others} == {
-        (src, principle(p)) for src in (KH_0521, KOREANET) for p in ("safety", "innovation", "inclusivity")
+        (src, principle(p)) for src in (P["KH-0521"], P["KOREANET"]) for p in ("safety", "innovation", "inclusivity")
     }
 
 
@@ -340,10 +297,10 @@ def test_cq10_earlier_summit(dataset):
 
 
 def test_cq10_each_source_dates_bletchley_as_it_says(dataset):
-    # facts.md §1 (KH-0412, AIASIAPAC: Nov 2023) and §8 (GOVUK-BLETCHLEY, DAILYAI: 1-2 November 2023)
+    # facts.md §1 (KH-0412, P["AIASIAPAC"]: Nov 2023) and §8 (GOVUK-BLETCHLEY, P["DAILYAI"]: 1-2 November 2023)
     got = {(r.dateSource, r.date) for r in rows(dataset, "cq10-earlier-summit")}
     month, day = Literal("2023-11", datatype=XSD.gYearMonth), Literal("2023-11-01", datatype=XSD.date)
-    assert {(SOURCE, month), (KH_0412, month), (AIASIAPAC, month), (GOVUK_BLETCHLEY, day), (DAILYAI, day)} <= got
+    assert {(SOURCE, month), (P["KH-0412"], month), (P["AIASIAPAC"], month), (P["GOVUK-BLETCHLEY"], day), (P["DAILYAI"], day)} <= got
     assert {r.date for r in rows(dataset, "cq10-earlier-summit")} == {month, day}
 
 
@@ -383,12 +340,12 @@ def test_cq12_the_president_made_exactly_these_statements(dataset):
 
 
 def test_cq12_other_sources_add_the_safety_institute_statements(dataset):
-    # facts.md §3: KBS-597 (Yoon on networks between AI safety institutes), KOREANET (Korea to set
+    # facts.md §3: KBS-597 (Yoon on networks between AI safety institutes), P["KOREANET"] (Korea to set
     # up its own institute and join the network)
     others = {(r.source, r.statement) for r in rows(dataset, "cq12-president-statements") if r.source != SOURCE}
     assert others == {
-        (KBS_597, URIRef(str(statement("yoon-safety-institute-network")) + "/kbs-597")),
-        (KOREANET, URIRef(str(statement("yoon-korean-safety-institute")) + "/koreanet")),
+        (P["KBS-597"], URIRef(str(statement("yoon-safety-institute-network")) + "/kbs-597")),
+        (P["KOREANET"], URIRef(str(statement("yoon-korean-safety-institute")) + "/koreanet")),
     }
 
 
@@ -418,8 +375,8 @@ def test_cq13_company_pledge(dataset):
 
 
 def test_cq13_each_page_reports_the_pledges_points(dataset):
-    # facts.md §4: the four core undertakings (INFOSEC, CENTER, CYBERNOZ); §6: the three priorities
-    # of the Seoul AI Business Pledge (KSUMMIT-PLEDGE-SPEECH, KSUMMIT-PLEDGE, BIZUPTURN)
+    # facts.md §4: the four core undertakings (P["INFOSEC"], P["CENTER"], P["CYBERNOZ"]); §6: the three priorities
+    # of the Seoul AI Business Pledge (KSUMMIT-PLEDGE-SPEECH, KSUMMIT-PLEDGE, P["BIZUPTURN"])
     result = rows(dataset, "cq13-company-pledge")
     faisc = document("frontier-ai-safety-commitments")
     pledge = document("seoul-ai-business-pledge")
@@ -428,8 +385,8 @@ def test_cq13_each_page_reports_the_pledges_points(dataset):
         if r.source != SOURCE:
             per_source.setdefault((r.pledge, r.source), set()).add(r.commitment)
     assert {key: len(points) for key, points in per_source.items()} == {
-        **{(faisc, src): 4 for src in (INFOSEC, CENTER, CYBERNOZ)},
-        **{(pledge, src): 3 for src in (KSUMMIT_PLEDGE_SPEECH, KSUMMIT_PLEDGE, BIZUPTURN)},
+        **{(faisc, src): 4 for src in (P["INFOSEC"], P["CENTER"], P["CYBERNOZ"])},
+        **{(pledge, src): 3 for src in (P["KSUMMIT-PLEDGE-SPEECH"], P["KSUMMIT-PLEDGE"], P["BIZUPTURN"])},
     }
 
 
@@ -455,14 +412,14 @@ def test_cq14_participation_evidence(dataset, slug):
 
 # facts.md §1 and §7: every page that reports the person taking part in the leaders' session
 EVIDENCE_PAGES = {
-    "kamala-harris": {MEDIAPEN, PRES_VIDEO},
-    "yoon-suk-yeol": {KH_0412, GOVUK_PROG, KOREANET, KH_0521, MEDIAPEN, CDA},
-    "rishi-sunak": {KH_0412, GOVUK_PROG, KOREANET, KH_0521},
+    "kamala-harris": {P["MEDIAPEN"], P["PRES-VIDEO"]},
+    "yoon-suk-yeol": {P["KH-0412"], P["GOVUK-PROG"], P["KOREANET"], P["KH-0521"], P["MEDIAPEN"], P["CDA"]},
+    "rishi-sunak": {P["KH-0412"], P["GOVUK-PROG"], P["KOREANET"], P["KH-0521"]},
     "anthony-albanese": set(),  # KWANGJU p.18 only
-    "antonio-guterres": {MEDIAPEN},  # KBS-597 names the UN, not him
-    "elon-musk": {PRES_VIDEO, KBS_597, YNA_KR},
-    "lee-jae-yong": {MEDIAPEN, KBS_597, YNA_KR},
-    "lee-hae-jin": {MEDIAPEN, YNA_KR, YNA_JP},
+    "antonio-guterres": {P["MEDIAPEN"]},  # KBS-597 names the UN, not him
+    "elon-musk": {P["PRES-VIDEO"], P["KBS-597"], P["YNA-KR"]},
+    "lee-jae-yong": {P["MEDIAPEN"], P["KBS-597"], P["YNA-KR"]},
+    "lee-hae-jin": {P["MEDIAPEN"], P["YNA-KR"], P["YNA-JP"]},
     "brad-smith": set(),  # KWANGJU p.19 only
 }
 

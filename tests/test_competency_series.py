@@ -16,73 +16,19 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 
 from aigraph.load import source_graphs
 from aigraph.query import run_query
-from series import CHAIRS, DOCUMENTS, TIMELINE
+from facts import (
+    AIG, ARTICLE, BASE, CHAIRS, DOCUMENTS, TIMELINE, P, confidence, country, document, organization,
+    person, place, post, summit,
+)
 
-BASE = "https://w3id.org/aigraph/"
-AIG = BASE + "ontology#"
 ROOT = Path(__file__).resolve().parents[1]
 FACTS = ROOT.parent / "shared" / "sources" / "facts.md"
-ARTICLE = URIRef(BASE + "source/kwangju-ilbo-2024-05-22-ai-seoul-summit")
 REPOSITORY = URIRef(BASE + "source/unrecorded-repository-file")
 LEADERS_SESSION = URIRef(BASE + "summit/ai-seoul-summit-2024/leaders-session")
 
 
-def _ns(prefix: str):
-    return lambda name: URIRef(BASE + prefix + name)
-
-
-country = _ns("country/")
-organization = _ns("organization/")
-person = _ns("person/")
-document = _ns("document/")
-summit = _ns("summit/")
-place = _ns("place/")
-post = _ns("post/")
-confidence = _ns("confidence/")
 TWO, ONE, ONE_SECONDARY = confidence("two-or-more"), confidence("one"), confidence("one-secondary")
 
-PAGE = {  # facts.md key → address, copied from its key table
-    "KH-0412": "https://www.koreaherald.com/view.php?ud=20240412050605",
-    "KH-0521": "https://koreaherald.com/view.php?mp=21&np=203&ud=20240521050734",
-    "KBS-597": "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=185597",
-    "KBS-612": "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=185612",
-    "ASIAE": "https://cm.asiae.co.kr/en/article/2024052311104483859",
-    "GOVUK-PROG": "https://www.Gov.uk/government/publications/ai-seoul-summit-programme/ai-seoul-summit-day-1-and-2-programme",
-    "GOVUK-SOI": "https://www.gov.uk/government/publications/seoul-declaration-for-safe-innovative-and-inclusive-ai-ai-seoul-summit-2024/seoul-statement-of-intent-toward-international-cooperation-on-ai-safety-science-ai-seoul-summit-2024-annex",
-    "AKEX": "https://akex.ca/tech/ai-seoul-summit-10-nations-and-eu-recommit-to-safe-inclusive-ai",
-    "CDA": "https://www.chinadailyasia.com/hk/article/583814",
-    "SIIA": "https://www.siia.net/policies/siia-statement-on-the-seoul-declaration-and-frontier-ai-safety-commitments/",
-    "EUTECH": "https://europeantech.news/australia-signs-international-agreement-on-artificial-intelligence",
-    "ICTCAREER": "https://ictcareer.com.au/archived-news/seoul-tech-safety-backed",
-    "IRISHNEWS": "https://irishnews.com/news/uk/nations-agree-to-develop-shared-risk-thresholds-for-ai-as-seoul-summit-closes-VKPTGJBYWZM37P5PGH2LBOUAKU",
-    "LBC-0522": "https://www.lbc.co.uk/tech/fe7720d0c1334413b69e113565027e7b/",
-    "CW": "https://www.computerweekly.com/news/366585944/AI-Seoul-Summit-27-nations-and-EU-to-set-red-lines-on-AI-risk",
-    "LTWIKI": "https://www.longtermwiki.com/knowledge-base/responses/governance/international/seoul-declaration",
-    "CENTER": "https://centerconsulting.com/ai-library/milestones/2024-seoul-frontier-ai-safety-commitments",
-    "MAIEI": "https://montrealethics.ai/ai-policy-corner-frontier-ai-safety-commitments-ai-seoul-summit-2024",
-    "EXPORTORG": "https://www.export.org.uk/insights/trade-news/bletchley-declaration-on-ai-safety-cooperation-signed-by-28-countries-at-uk-summit/",
-    "AIBUS": "https://aibusiness.com/responsible-ai/ai-safety-summit-28-nations-and-eu-sign-the-bletchley-declaration-",
-    "DAILYAI": "https://dailyai.com/2023/11/the-uk-ai-safety-summit-bletchley-declaration",
-    "DECRYPT": "https://decrypt.co/204030/bletchley-declaration-on-ai-safety",
-    "HUNTON-BD": "https://www.huntonprivacyblog.com/2023/11/01/29-countries-reach-agreement-on-ai-risks-and-opportunities/",
-    "NATTECH": "https://nationaltechnology.co.uk/South_Korea_To_Hold_Follow_Up_To_AI_Summit_Held_In_Bletchley_Park.php",
-    "HUGHBO": "https://ai.hughbo.com/2023/11/the-bletchley-declaration/",
-    "BRUSSELSTIMES": "https://www.brusselstimes.com/1439589/paris-summit-58-countries-excluding-the-united-states-agree-on-open-ethical-ai",
-    "ELOQUENCE": "https://eloquenceai.eu/ai-action-summit-in-paris-global-leaders-gather-to-shape-the-future-of-artificial-intelligence/",
-    "WAM": "https://www.urdupoint.com/en/middle-east/61-countries-agree-on-open-inclusive-ethic-1922360.html",
-    "BAHRAIN": "https://bahraindailynews.com/61-countries-commit-to-ethical-and-inclusive-ai-development-in-paris",
-    "CARAVEL": "https://thecaravelgu.com/blog/2025/2/21/khb7ec9uke4ry3cd64lnsbv9tn5hvz",
-    "YNA-KR": "https://webstoryboard.com/bbs/board.php?bo_table=mem_new&wr_id=9318",
-    "YNA-JP": "https://chosunonline.com/m/svc/article.amp.html?contid=2024052180234",
-    "MEDIAPEN": "https://mediapen.com/news/view/921381",
-    "ADVFN": "https://kr.advfn.com/stock-market/share-news/93874103",
-    "EXBULLETIN": "https://exbulletin.com/tech/2722725/",
-    "ASIAN-NEWS": "https://asian-news.net/post/ceos-of-ai-startups-backed-by-microsoft-and/11608",
-    "TIME": "https://time.com/7012696/arthur-mensch/",
-    "LAWCOM": "https://www.law.com/2020/06/04/amazon-general-counsel-david-zapolskys-statement-on-racism-excludes-his-own-offensive-remarks/",
-    "USATRUSTED": "https://usatrustedlawyers.com/blog/why-amazons-zapolsky-was-huddling-with-world-leaders-at-the-un-last-week",
-}
-P = {key: URIRef(url) for key, url in PAGE.items()}
 
 
 def rows(dataset, name: str) -> list:
@@ -175,7 +121,7 @@ def test_cq19_endorsed_without_attending(dataset):
 
 # --- 20. the timeline (§1, §8, §9)
 
-# TIMELINE, DOCUMENTS and CHAIRS: tests/series.py (the timeline plot checks them too)
+# TIMELINE, DOCUMENTS and CHAIRS: tests/facts.py (the timeline plot checks them too)
 
 
 def test_cq20_summits_in_order_with_dates(dataset):

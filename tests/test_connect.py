@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, run_cli
+from facts import P
 
 from aigraph.connect import find_connections, render_connections
 from aigraph.errors import AnalysisError, ProjectionError
@@ -18,10 +19,7 @@ B = "https://w3id.org/aigraph/"
 SESSION = B + "summit/ai-seoul-summit-2024/leaders-session"
 SOURCE = B + "source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# facts.md's key table: MEDIAPEN, YNA-KR and YNA-JP
-MEDIAPEN = "https://mediapen.com/news/view/921381"
-YNA_KR = "https://webstoryboard.com/bbs/board.php?bo_table=mem_new&wr_id=9318"
-YNA_JP = "https://chosunonline.com/m/svc/article.amp.html?contid=2024052180234"
+MEDIAPEN, YNA_KR, YNA_JP = (str(P[key]) for key in ("MEDIAPEN", "YNA-KR", "YNA-JP"))
 
 
 def test_lee_hae_jin_reaches_guterres_through_the_leaders_session(dataset):

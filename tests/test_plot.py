@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 from PIL import Image
-from series import DOCUMENTS, TIMELINE
+from facts import DOCUMENTS, TIMELINE
 
 from aigraph.errors import AnalysisError
 from aigraph.kinds import node_kinds
