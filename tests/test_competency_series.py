@@ -159,6 +159,30 @@ def test_cq20_each_summit_follows_the_one_before(dataset):
         assert (None, followed_by, None) not in dataset.graph(name)
 
 
+def test_adoption_dates_come_from_the_pages_that_give_them(dataset):
+    # §2: the Seoul Declaration adopted 21 May 2024 (AKEX, KH-0521, KOREANET, CDA); §3: its
+    # annex the same day (GOVUK-SOI); §5: the Ministerial Statement 22 May (CW, IRISHNEWS,
+    # KBS-612, ASIAE)
+    expected = {
+        document("seoul-declaration"): ("2024-05-21", {"AKEX", "KH-0521", "KOREANET", "CDA"}),
+        document("seoul-statement-of-intent"): ("2024-05-21", {"GOVUK-SOI"}),
+        document("seoul-ministerial-statement"): ("2024-05-22", {"CW", "IRISHNEWS", "KBS-612", "ASIAE"}),
+    }
+    for doc, (day, keys) in expected.items():
+        said = {(g, o) for _, _, o, g in dataset.quads((doc, DCTERMS.issued, None, None))}
+        assert said == {(P[k], Literal(day, datatype=XSD.date)) for k in keys}, doc
+
+
+def test_only_sessions_carry_an_attendance_mode(dataset):
+    # §1: a virtual leaders' session on 21 May, an in-person ministerial session on 22 May;
+    # §8's "(virtual) mini-summit" was the plan announced at Bletchley, not the summit's mode
+    mode = URIRef("https://schema.org/eventAttendanceMode")
+    assert (summit("ai-seoul-summit-2024"), mode, None) not in dataset
+    assert (LEADERS_SESSION, mode, URIRef("https://schema.org/OnlineEventAttendanceMode")) in dataset
+    assert (summit("ai-seoul-summit-2024/ministerial-session"), mode,
+            URIRef("https://schema.org/OfflineEventAttendanceMode")) in dataset
+
+
 # --- 21. disagreeing counts (Discrepancies table; §2, §5, §8, §9)
 
 
@@ -244,6 +268,14 @@ def test_cq22_titles_side_by_side(dataset, slug):
     mine = [r for r in rows(dataset, "cq22-disagreeing-titles") if r.person == person(slug)]
     got = {(r.source, r.post, r.former and r.former.toPython()) for r in mine}
     assert got == {(src, post(p), former) for src, p, former in TITLES[slug]}
+
+
+def test_cq22_a_title_s_confidence_is_that_of_the_title_not_of_the_attendance(dataset):
+    # §7: Hassabis' attendance is 2+, his English title (exbulletin) rated 1; the article's
+    # 회장 has no rating of its own, so no confidence is shown for it
+    mine = {(r.source, r.confidence) for r in rows(dataset, "cq22-disagreeing-titles")
+            if r.person == person("demis-hassabis")}
+    assert mine == {(ARTICLE, None), (P["EXBULLETIN"], ONE)}
 
 
 def test_cq22_zapolsky_titles_are_dated_and_none_is_claimed_for_may_2024(dataset):
