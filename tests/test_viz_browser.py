@@ -131,6 +131,23 @@ def test_draws_every_node_and_edge_of_the_projection(seoul, open_page):
     assert page.eval("() => window.aigraph.network.physics.physicsEnabled") is False
 
 
+def test_edges_joining_the_same_two_nodes_are_drawn_apart(seoul, open_page):
+    # the Seoul Declaration commits to safety in more than one way (call to action,
+    # recognition, support): one edge each, and each label must stay readable
+    path, graph = seoul
+    declaration, safety = B + "document/seoul-declaration", B + "principle/safety"
+    page = open_page(path)
+    ids = page.eval("pair => window.aigraph.data.edges.filter(e => pair.includes(e.from)"
+                    " && pair.includes(e.to)).map(e => e.id)", [declaration, safety])
+    assert len(ids) == sum(1 for u, v in graph.edges() if {u, v} == {declaration, safety}) > 1
+    middles = page.eval(
+        "ids => ids.map(id => { const p = window.aigraph.network.body.edges[id].edgeType"
+        ".getPoint(0.5); return [p.x, p.y]; })", ids)
+    gaps = [((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+            for i, a in enumerate(middles) for b in middles[i + 1 :]]
+    assert min(gaps) > 10, middles
+
+
 def test_search_in_korean_focuses_kamala_harris(seoul, open_page):
     page = open_page(seoul[0])
     page.page.fill("#search", "해리스")  # part of her Korean name

@@ -83,11 +83,32 @@
     else { item.value = n.degree; }
     return item;
   }
+  var large = data.nodes.length > 1000;
+  /* Edges that join the same two nodes (a document's several kinds of commitment to one
+     principle) bend apart, alternately to either side, so that each label can be read. */
+  var curves = new Map();
+  (function () {
+    var pairs = new Map();
+    data.edges.forEach(function (e) {
+      var key = e.from < e.to ? e.from + "\u0000" + e.to : e.to + "\u0000" + e.from;
+      if (!pairs.has(key)) { pairs.set(key, []); }
+      pairs.get(key).push(e);
+    });
+    pairs.forEach(function (group) {
+      if (group.length < 2 || large) { return; }
+      group.forEach(function (e, k) {
+        var clockwise = (k % 2 === 0) === (e.from < e.to);
+        curves.set(e.id, { enabled: true, type: clockwise ? "curvedCW" : "curvedCCW",
+                           roundness: 0.25 * (Math.floor(k / 2) + 1) });
+      });
+    });
+  })();
   function visEdge(e) {
-    return { id: e.id, from: e.from, to: e.to, label: pick(e.labels), title: pick(e.labels) };
+    var v = { id: e.id, from: e.from, to: e.to, label: pick(e.labels), title: pick(e.labels) };
+    if (curves.has(e.id)) { v.smooth = curves.get(e.id); }
+    return v;
   }
 
-  var large = data.nodes.length > 1000;
   /* Fewer layout iterations as the graph grows, so a 2,000-node page settles in seconds. */
   var iterations = data.nodes.length <= 1000 ? 800 : data.nodes.length <= 5000 ? 200 : 100;
   var nodes = new vis.DataSet(data.nodes.map(visNode));
