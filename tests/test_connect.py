@@ -47,7 +47,12 @@ def test_path_text_is_a_sentence_per_hop_then_its_evidence(dataset):
     hop = next(
         i for i, line in enumerate(lines) if line.strip().startswith("Lee Hae-jin — took part in")
     )
-    assert lines[hop].endswith("— Leaders' Session of the AI Seoul Summit")
+    # facts.md §7: he took part as founder of Naver (2+); p.19 names him among the companies
+    assert lines[hop] == (
+        "   Lee Hae-jin — took part in, for Naver, as founder of Naver"
+        " (role: participant; confidence: two or more sources)"
+        " — Leaders' Session of the AI Seoul Summit"
+    )
     evidence = []
     for line in lines[hop + 1 :]:
         if not line.strip().startswith("evidence: "):
@@ -65,6 +70,23 @@ def test_path_in_korean(dataset):
     text = render_connections(find_connections(dataset, "이해진", "안토니우 구테흐스", lang="ko"))
     assert text.splitlines()[0].startswith("이해진 → 안토니우 구테흐스")
     assert "근거: 광주일보, 2024-05-22" in text and "19문단" in text and "18문단" in text
+    assert "이해진 — 참여, 네이버 대표로, 네이버 창업자 자격으로 (" in text
+
+
+def test_hop_phrases_are_data_of_the_ontology(tmp_path: Path):
+    # without aig:hopPhrase, "for Naver" goes back among the (property: value) details
+    root = tmp_path / "project"
+    shutil.copytree(ROOT / "ontology", root / "ontology")
+    shutil.copytree(ROOT / "data", root / "data")
+    ontology = root / "ontology" / "aigraph.ttl"
+    text = ontology.read_text(encoding="utf-8")
+    assert 'aig:onBehalfOf aig:hopPhrase "for {}"@en' in text
+    ontology.write_text(text.replace('aig:onBehalfOf aig:hopPhrase "for {}"@en, "{} 대표로"@ko .', ""),
+                        encoding="utf-8")
+    proc = run_cli("path", "Lee Hae-jin", "António Guterres", "--root", str(root))
+    assert proc.returncode == 0, proc.stderr
+    assert "Lee Hae-jin — took part in, as founder of Naver (" in proc.stdout
+    assert "on behalf of: Naver" in proc.stdout and "for Naver" not in proc.stdout
 
 
 def test_every_shortest_path_is_given(dataset):

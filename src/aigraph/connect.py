@@ -36,6 +36,10 @@ class Link:
     phrase: str
     qualifiers: list[tuple[str, str]]
     evidence: list[dict[str, Any]]
+    #: The qualifiers that read as words of the sentence ("for Naver", "as founder of Naver").
+    phrased: list[str] = field(default_factory=list)
+    #: The other qualifiers, as ``(property, value)`` labels.
+    details: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,8 @@ def edge_evidence(graph: nx.MultiDiGraph, u: str, v: str, data: dict) -> list[di
         e["source"], e.get("paragraph", 0), e.get("record", "")))
 
 
-def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, lang: str):
-    """Return what the edge's records add, as ``(property, value)`` labels.
+def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict) -> list[tuple[str, str]]:
+    """Return what the edge's records add, as ``(property, value)`` IRIs.
 
     The value that labels the edge (a role, a kind of commitment) comes first.
     The rest is what every record of the edge says (one source per record, so a
@@ -111,34 +115,42 @@ def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict, la
         for record in data.get("records", ())
     ]
     facts = [fact for record in per_record for fact in record]
-    keyed = {
-        (_label(graph, f["p"], lang), _label(graph, key, lang)) for f in facts if f["iri"] == key
-    }
+    keyed = {(f["p"], key) for f in facts if f["iri"] == key}
     ends = {f["p"] for f in facts if f["iri"] in (u, v)}
     said = [
         {(f["p"], f["iri"]) for f in record if f["p"] not in ends and f["iri"] != key}
         for record in per_record
     ]
     common = set.intersection(*said) if said else set()
-    rest = {(_label(graph, p, lang), _label(graph, iri, lang)) for p, iri in common}
-    return sorted(keyed) + sorted(rest)
+    return sorted(keyed) + sorted(common)
 
 
 def hop_links(
-    graph: nx.MultiDiGraph, u: str, v: str, rule_labels: dict[str, dict[str, str]], lang: str
+    graph: nx.MultiDiGraph, u: str, v: str, rule_labels: dict[str, dict[str, str]], lang: str,
+    phrases: dict[str, dict[str, str]] | None = None,
 ) -> list[Link]:
-    """Return every edge between *u* and *v*, either way, as :class:`Link`s."""
+    """Return every edge between *u* and *v*, either way, as :class:`Link`s.
+
+    A qualifier whose property has a phrase (*phrases*, from ``aig:hopPhrase``) reads
+    as words of the sentence; the others stay ``(property, value)`` pairs.
+    """
+    phrases = phrases or {}
     links = []
     for start, end in ((u, v), (v, u)):
         for key, data in sorted((graph.get_edge_data(start, end) or {}).items()):
             rule = rule_labels.get(data.get("rule", ""))
+            qualifiers = _qualifiers(graph, start, end, key, data)
             links.append(Link(
                 start=start,
                 end=end,
                 relation=key,
                 phrase=rule[lang] if rule else data["labels"][lang],
-                qualifiers=_qualifiers(graph, start, end, key, data, lang),
+                qualifiers=[(_label(graph, p, lang), _label(graph, o, lang)) for p, o in qualifiers],
                 evidence=edge_evidence(graph, start, end, data),
+                phrased=[phrases[p][lang].format(_label(graph, o, lang))
+                         for p, o in qualifiers if p in phrases],
+                details=[(_label(graph, p, lang), _label(graph, o, lang))
+                         for p, o in qualifiers if p not in phrases],
             ))
     return links
 
@@ -146,11 +158,13 @@ def hop_links(
 def connections_in(
     graph: nx.MultiDiGraph, a: str, b: str, /, *,
     rule_labels: dict[str, dict[str, str]] | None = None,
+    phrases: dict[str, dict[str, str]] | None = None,
     max_hops: int = MAX_HOPS, limit: int = LIMIT, lang: str = "en",
 ) -> Connections:
     """Return the shortest paths between *a* and *b* in a projected *graph*.
 
     :param rule_labels: the labels of the edge rules, by IRI (see :func:`find_connections`).
+    :param phrases: how a detail of an edge reads in a sentence, by property IRI.
     """
     if max_hops < 1 or limit < 1:
         raise AnalysisError("--max-hops and --limit must be 1 or more")
@@ -173,7 +187,8 @@ def connections_in(
     labels.update((n, _label(graph, n, lang)) for n in graph)
     paths = sorted(found[:limit], key=lambda p: [(labels[n].casefold(), n) for n in p])
     rules = rule_labels or {}
-    links = [[hop_links(graph, p[i], p[i + 1], rules, lang) for i in range(length)] for p in paths]
+    links = [[hop_links(graph, p[i], p[i + 1], rules, lang, phrases) for i in range(length)]
+             for p in paths]
     return Connections(
         start=start, end=end, hops=length, paths=paths, links=links, more=len(found) > limit,
         labels=labels, sources=graph.graph.get("sources", {}), lang=lang,
@@ -205,8 +220,8 @@ def find_connections(
     rules = read_rules(dataset.graph(ONTOLOGY_GRAPH))
     rule_labels = {rule.iri: rule.labels for rule in rules.edge_rules}
     graph = to_networkx(dataset, lang=lang)  # type: ignore[arg-type]
-    return connections_in(graph, a, b, rule_labels=rule_labels, max_hops=max_hops,
-                          limit=limit, lang=lang)
+    return connections_in(graph, a, b, rule_labels=rule_labels, phrases=rules.hop_phrases,
+                          max_hops=max_hops, limit=limit, lang=lang)
 
 
 WORDS = {
@@ -231,6 +246,17 @@ def _evidence_line(item: dict[str, Any], found: Connections, words: dict, note: 
     return f"     {words['evidence']}: {text}{note}"
 
 
+def _sentence(link: Link) -> str:
+    """The middle of a hop's line: the relation, its phrased details, then the others.
+
+    >>> _sentence(Link("a", "b", "r", "took part in", [], [], phrased=["for Naver"],
+    ...                details=[("role", "participant")]))
+    'took part in, for Naver (role: participant)'
+    """
+    rest = "; ".join(f"{p}: {value}" for p, value in link.details)
+    return ", ".join([link.phrase, *link.phrased]) + (f" ({rest})" if rest else "")
+
+
 def render_connections(found: Connections) -> str:
     """Return *found* as text: a heading, then each path and each hop with its evidence.
 
@@ -248,9 +274,7 @@ def render_connections(found: Connections) -> str:
     for number, (path, hops) in enumerate(zip(found.paths, found.links, strict=True), start=1):
         lines += ["", f"{number}. " + " → ".join(labels[node] for node in path)]
         for link in (link for hop in hops for link in hop):
-            said = "; ".join(f"{p}: {value}" for p, value in link.qualifiers)
-            lines.append(f"   {labels[link.start]} — {link.phrase}"
-                         f"{f' ({said})' if said else ''} — {labels[link.end]}")
+            lines.append(f"   {labels[link.start]} — {_sentence(link)} — {labels[link.end]}")
             several = len({e.get("record") for e in link.evidence}) > 1
             for item in link.evidence:
                 record = item.get("record")

@@ -8,7 +8,7 @@ instances of an n-ary class are drawn as edges.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
@@ -50,6 +50,8 @@ class ProjectionRules:
     node_classes: dict[URIRef, NodeClass]
     edge_properties: tuple[URIRef, ...]
     edge_rules: tuple[EdgeRule, ...]
+    #: How a detail of an edge reads in a sentence, by property: ``{"en": "for {}", ...}``.
+    hop_phrases: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def _true(ontology: Graph, subject: URIRef, prop: URIRef) -> bool:
@@ -93,6 +95,8 @@ def read_rules(ontology: Graph) -> ProjectionRules:
     {'en': 'company', 'ko': '기업'}
     >>> [local_name(r.iri) for r in rules.edge_rules][:2]
     ['commitmentEdge', 'endorsementEdge']
+    >>> rules.hop_phrases[str(AIG.onBehalfOf)]
+    {'en': 'for {}', 'ko': '{} 대표로'}
     """
     node_classes = {
         iri: _node_class(ontology, iri)
@@ -121,4 +125,10 @@ def read_rules(ontology: Graph) -> ProjectionRules:
             s for s in ontology.subjects(RDF.type, AIG.EdgeRule) if isinstance(s, URIRef)
         )
     )
-    return ProjectionRules(node_classes, edge_properties, edge_rules)
+    hop_phrases = {}
+    for prop in sorted(s for s in ontology.subjects(AIG.hopPhrase, None) if isinstance(s, URIRef)):
+        said = {o.language: str(o) for o in ontology.objects(prop, AIG.hopPhrase)
+                if isinstance(o, Literal) and o.language in ("en", "ko") and "{}" in str(o)}
+        if said:
+            hop_phrases[str(prop)] = {"en": said.get("en") or said["ko"], "ko": said.get("ko") or said["en"]}
+    return ProjectionRules(node_classes, edge_properties, edge_rules, hop_phrases)
