@@ -4,7 +4,7 @@ For each size (10^4, 10^5, 10^6 triples by default) it generates a project
 (benchmarks/synth.py) and measures, each in a fresh process so that peak memory
 is the step's own: load, derive, the queries (every queries/*.rq and
 benchmarks/queries/*.rq, p50 of several runs), export in every format,
-projection to networkx and the HTML page (when those modules exist), and
+projection to networkx, the HTML page and `analyze` on the projection, and
 validation, on each store; raw pyoxigraph (Store.load and the same queries)
 in the same run, so the overhead is a ratio; a full `build` with peak memory;
 and p50/p95 latency of `aigraph serve` under 8 concurrent clients.
@@ -118,7 +118,7 @@ def engine_step(root: Path, store: str) -> dict:
                 out["export_s"][fmt], _ = timed(serialize_dataset, dataset, fmt)
         except Overtime:
             out["export_s"][fmt] = None
-    out["projection_s"], out["html_s"] = projection_and_page(dataset)
+    out["projection_s"], out["html_s"], out["analyze"] = projection_and_page(dataset)
     out["validate_s"] = out["conforms"] = None
     if store == "memory":  # pySHACL runs on the same in-memory copy of the union either way
         out["peak_mb"] = peak_mb()
@@ -133,19 +133,25 @@ def engine_step(root: Path, store: str) -> dict:
     return out
 
 
-def projection_and_page(dataset) -> tuple[float | None, float | None]:
-    """Time the networkx projection and the HTML page, when aigraph has them (issue 3)."""
-    try:
-        from aigraph.project import to_networkx  # type: ignore[import-not-found]
-    except ImportError:
-        return None, None
+def projection_and_page(dataset) -> tuple[float | None, float | None, dict]:
+    """Time the networkx projection, the HTML page and `analyze` on the projection."""
+    from aigraph.analyze import analyze_projection
+    from aigraph.kinds import node_kinds
+    from aigraph.namespaces import ONTOLOGY_GRAPH
+    from aigraph.project import to_networkx
+    from aigraph.viz import render_html
+
     seconds, graph = timed(to_networkx, dataset)
-    try:
-        from aigraph.viz import render_html  # type: ignore[import-not-found]
-    except ImportError:
-        return seconds, None
     page_seconds, _ = timed(render_html, graph)
-    return seconds, page_seconds
+    analysis: dict = {"nodes": graph.number_of_nodes()}
+    try:
+        with limit(STEP_LIMIT):
+            kinds = node_kinds(graph, dataset.graph(ONTOLOGY_GRAPH))
+            analysis["s"], result = timed(analyze_projection, graph, kinds)
+        analysis["sampled"] = result.summary["betweenness"]["sampled"]
+    except Overtime:
+        analysis["s"] = None
+    return seconds, page_seconds, analysis
 
 
 def raw_step(root: Path) -> dict:
@@ -271,26 +277,36 @@ def fmt_s(value) -> str:
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.1f} s"
 
 
+def _analysis_cell(analysis: dict) -> str:
+    """`analyze`'s time, the projection's node count, and whether betweenness was sampled."""
+    if not analysis:
+        return "n/a"
+    if analysis.get("s") is None:
+        return f"> {STEP_LIMIT} s ({analysis['nodes']:,})"
+    sampled = ", sampled" if analysis.get("sampled") else ""
+    return f"{fmt_s(analysis['s'])} ({analysis['nodes']:,}{sampled})"
+
+
 def report(results: list[dict]) -> str:
     lines = [f"Machine: {machine()}.", ""]
     lines += ["| triples | store | load | triples/s | vs raw | derive | validate | export (ttl / trig / nq) "
-              "| projection | HTML page | peak MB |",
-              "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"]
+              "| projection | HTML page | analyze (nodes) | peak MB |",
+              "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"]
     for r in results:
         raw = r["raw"]
         lines.append(f"| {r['triples']:,} | raw pyoxigraph | {fmt_s(raw['load_s'])} | "
-                     f"{raw['triples'] / raw['load_s']:,.0f} | 1.0x | | | | | | {raw['peak_mb']:.0f} |")
+                     f"{raw['triples'] / raw['load_s']:,.0f} | 1.0x | | | | | | | {raw['peak_mb']:.0f} |")
         for e in (r["oxigraph"], r["memory"]):
             if "error" in e or "load_s" not in e:
                 lines.append(f"| {r['triples']:,} | {e.get('store', '?')} | {e.get('error', 'not run')} |"
-                             " | | | | | | | |")
+                             " | | | | | | | | |")
                 continue
             export = " / ".join(fmt_s(e["export_s"].get(f)) for f in ("ttl", "trig", "nq"))
             lines.append(
                 f"| {r['triples']:,} | rdflib + {e['store']} | {fmt_s(e['load_s'])} | "
                 f"{e['triples'] / e['load_s']:,.0f} | {e['load_s'] / raw['load_s']:.1f}x | {fmt_s(e['derive_s'])} | "
                 f"{fmt_s(e['validate_s'])} | {export} | {fmt_s(e['projection_s'])} | {fmt_s(e['html_s'])} | "
-                f"{e['peak_mb']:.0f} |")
+                f"{_analysis_cell(e.get('analyze', {}))} | {e['peak_mb']:.0f} |")
     lines += ["", "Queries, p50 (rows) — raw pyoxigraph / rdflib + oxigraph (ratio) / rdflib + memory:", ""]
     sizes = [f"{r['triples']:,}" for r in results]
     lines += ["| query | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(sizes)]
