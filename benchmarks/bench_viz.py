@@ -125,7 +125,7 @@ def main(sizes: tuple[int, ...]) -> None:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS
         )
-        rows.append(measure(browser, "the Seoul graph", to_networkx(assemble()), Path(tmp)))
+        rows.append(measure(browser, "the project's graph", to_networkx(assemble()), Path(tmp)))
         for size in sizes:
             rows.append(measure(browser, "synthetic", synthetic_graph(size), Path(tmp)))
         browser.close()

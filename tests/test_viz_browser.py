@@ -1,6 +1,6 @@
 """The graph page in a real browser: Debian's chromium, driven by Playwright.
 
-The page is the whole Seoul graph (the real project), except for the hostile
+The page is the whole graph of the real project, except for the hostile
 and the 2,000-node graphs. Each test opens the generated file from disk and
 records every request and console message. The tests skip only when /usr/bin/chromium is absent (CI
 installs it: see .ci/run).
@@ -104,7 +104,7 @@ def _write(root: Path | None, tmp_path: Path, **kwargs) -> tuple[Path, object]:
 
 @pytest.fixture(scope="module")
 def seoul(tmp_path_factory):
-    """The real project's page (the whole Seoul graph) and its projection, written once."""
+    """The real project's page (the whole graph) and its projection, written once."""
     return _write(None, tmp_path_factory.mktemp("seoul"))
 
 
