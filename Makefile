@@ -26,6 +26,9 @@ demo: install
 	@echo
 	@echo "== Who co-chaired the leaders' session of the AI Seoul Summit? (queries/cq01-co-chairs.rq)"
 	$(BIN)/aigraph query cq01-co-chairs
+	@echo
+	@echo "== The summit series, in order (queries/cq20-summit-timeline.rq)"
+	$(BIN)/aigraph query cq20-summit-timeline
 
 ## test: install the test extras and run the whole suite
 test: install

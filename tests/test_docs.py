@@ -47,3 +47,38 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(name: str, 
     assert command.help and "Example:" in command.help, f"aigraph {name}: help needs an Example: block"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"aigraph {re.escape(name)}\b", readme), f"README.md does not show `aigraph {name}`"
+
+
+def _readme_query_examples():
+    """Each `$ aigraph query ...` of a README text block, with the output shown under it."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for block in re.findall(r"```text\n(.*?)```", readme, flags=re.S):
+        lines = block.splitlines()
+        for i, line in enumerate(lines):
+            if not line.startswith("$ aigraph query "):
+                continue
+            shown = []
+            for after in lines[i + 1 :]:
+                if after.startswith(("$ ", "== ")):
+                    break
+                shown.append(after)
+            while shown and not shown[-1]:
+                shown.pop()
+            yield line[2:], shown
+
+
+@pytest.mark.parametrize("command,shown", list(_readme_query_examples()))
+def test_readme_query_examples_print_what_they_show(command: str, shown: list[str]):
+    import shlex
+
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(cli, shlex.split(command)[1:])
+    assert result.exit_code == 0, result.output
+    printed = result.output.splitlines()
+    if "..." in shown:  # an excerpt: the lines around "..." begin and end the output
+        cut = shown.index("...")
+        head, tail = shown[:cut], shown[cut + 1 :]
+        assert printed[:cut] == head and printed[len(printed) - len(tail) :] == tail
+    else:
+        assert printed == shown

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import canonical_answer, query_files
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import RDF, RDFS
 
 from aigraph.build import assemble
 from aigraph.errors import LoadError, QueryError
@@ -186,3 +186,28 @@ def test_the_real_graph_exports_byte_identical_on_both_stores(fmt: str):
     from conftest import ROOT
 
     assert serialize_dataset(_assembled(ROOT, "oxigraph"), fmt) == serialize_dataset(_assembled(ROOT, "memory"), fmt)
+
+
+@pytest.mark.parametrize("store", STORES)
+def test_the_union_holds_each_triple_once_however_many_graphs_state_it(store: str, tmp_path: Path):
+    # Person typed in two sources is one person: the default graph is the RDF merge
+    from aigraph.load import parse_file
+
+    person, typed = URIRef("https://w3id.org/aigraph/person/ada"), URIRef("https://schema.org/Person")
+    dataset = new_dataset(store=store)
+    for source in ("urn:x:source-1", "urn:x:source-2"):
+        dataset.graph(URIRef(source)).add((person, RDF.type, typed))
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?p a <https://schema.org/Person> }"
+
+    def people() -> int:
+        return int(next(iter(run_query(dataset, count)))[0])
+
+    assert people() == 1
+    dataset.graph(URIRef("urn:x:source-3")).add((URIRef("https://w3id.org/aigraph/person/bo"), RDF.type, typed))
+    assert people() == 2  # a change after a query is seen by the next one
+    more = tmp_path / "more.trig"
+    more.write_text("<urn:x:source-4> { <https://w3id.org/aigraph/person/cy> a <https://schema.org/Person> . }\n")
+    parse_file(dataset, more)
+    assert people() == 3
+    per_graph = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?p a <https://schema.org/Person> } }"
+    assert int(next(iter(run_query(dataset, per_graph)))[0]) == 4  # GRAPH ?g still sees each

@@ -59,6 +59,7 @@ def parse_file(target: Dataset | Graph, path: Path) -> None:
         raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
     if store_name(target) == "oxigraph":
         _refuse_changed_literals(data, fmt, path)
+        target.store.changed()  # Oxigraph's parser loads into the store directly
     try:
         target.parse(data=data, format=parser_format(fmt, target), publicID=path.resolve().as_uri())
     except BadSyntax as exc:

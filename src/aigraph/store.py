@@ -132,12 +132,43 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
     from rdflib.query import Result
 
     class OxStore(OxigraphStore):
-        """oxrdflib's store, returning rdflib's own terms and taking SPARQL text only."""
+        """oxrdflib's store, returning rdflib's own terms and taking SPARQL text only.
+
+        It counts its changes, so that the copy :func:`merged_store` keeps for union
+        queries is made again after any of them.
+        """
+
+        changes = 0
+        _merged: tuple[int, Any] | None = None
 
         @property
         def ox(self) -> ox.Store:
             """The pyoxigraph Store underneath."""
             return self._inner
+
+        def changed(self) -> None:
+            """Note a change made to the pyoxigraph store directly (a parser's bulk load)."""
+            self.changes += 1
+
+        def add(self, triple, context, quoted=False):  # type: ignore[override]  # noqa: D102
+            self.changed()
+            super().add(triple, context, quoted)
+
+        def addN(self, quads):  # type: ignore[override]  # noqa: D102, N802
+            self.changed()
+            super().addN(quads)
+
+        def remove(self, triple, context=None):  # type: ignore[override]  # noqa: D102
+            self.changed()
+            super().remove(triple, context)
+
+        def add_graph(self, graph):  # type: ignore[override]  # noqa: D102
+            self.changed()
+            super().add_graph(graph)
+
+        def remove_graph(self, graph):  # type: ignore[override]  # noqa: D102
+            self.changed()
+            super().remove_graph(graph)
 
         def triples(self, triple_pattern, context=None):  # type: ignore[override]  # noqa: D102
             try:
@@ -257,7 +288,42 @@ def ox_query(graph: Graph, text: str, /, *, prepared: Any = None) -> Any:
             pass
     if prepared is not None and prepared.algebra.get("datasetClause"):
         union = False
-    return raw_store(graph).query(text, use_default_graph_as_union=union)
+    if union:
+        return merged_store(graph).query(text)
+    return raw_store(graph).query(text)
+
+
+def merged_store(graph: Graph) -> pyoxigraph.Store:
+    """Return a copy of the store under *graph* whose default graph is the merge of all graphs.
+
+    pyoxigraph 0.5's union default graph yields a triple once per graph that holds it
+    (oxigraph issue #1919, fixed after 0.5.13), so ``COUNT(*)`` over the union would
+    count a person typed in 40 sources 40 times; the RDF merge, as rdflib's memory store
+    gives it, holds each triple once. The copy is made on the first union query and
+    again after the store changes; it costs the store's size once more.
+
+    >>> from rdflib import Dataset, URIRef
+    >>> ds = Dataset(store=new_store())
+    >>> for name in ("urn:g1", "urn:g2"):
+    ...     _ = ds.graph(URIRef(name)).add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
+    >>> list(ox_query(ds, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"].value
+    '1'
+    """
+    import pyoxigraph as ox
+
+    store = graph.store
+    cached = getattr(store, "_merged", None)
+    if cached is not None and cached[0] == store.changes:
+        return cached[1]
+    source = raw_store(graph)
+    merged = ox.Store()
+    merged.bulk_extend(source)
+    merged.bulk_extend(
+        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+        for q in source if not isinstance(q.graph_name, ox.DefaultGraph)
+    )
+    store._merged = (store.changes, merged)
+    return merged
 
 
 @contextmanager
