@@ -41,6 +41,7 @@ EVIL_SOURCE = f"""
 <https://w3id.org/aigraph/source/evil> {{
     <{EVIL}> a <{PERSON}> ;
         <http://www.w3.org/2000/01/rdf-schema#label> "<script>alert(1)</script>"@en .
+    <{ADA}> a <{PERSON}> .  # stated in the mini source too: still one person in the union
 }}
 """
 
@@ -77,7 +78,7 @@ def _json_rows(response: httpx.Response) -> list[str]:
 
 
 def test_get_post_form_and_direct_body_agree(server: str):
-    expected = [ADA, EVIL]  # the two people of the fixture's sources
+    expected = [ADA, EVIL]  # the two people of the fixture's sources, Ada once though typed twice
     by_get = httpx.get(f"{server}/sparql", params={"query": PEOPLE})
     by_form = httpx.post(f"{server}/sparql", data={"query": PEOPLE})
     by_body = httpx.post(f"{server}/sparql", content=PEOPLE.encode(),

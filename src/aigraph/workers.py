@@ -35,6 +35,10 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     dataset = new_dataset(store=store)
     parse_file(dataset, Path(snapshot))
+    if store == "oxigraph":  # make the merged copy for union queries now, not at the first one
+        from aigraph.store import merged_store
+
+        merged_store(dataset)
     conn.send("ready")
     while True:
         try:
