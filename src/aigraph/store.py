@@ -267,10 +267,13 @@ _FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGNORE
 def ox_query(graph: Graph, text: str, /, *, prepared: Any = None) -> Any:
     """Run SPARQL *text* on the pyoxigraph store under *graph*; return pyoxigraph's answer.
 
-    The default graph is the union of all graphs, as in rdflib's Dataset, unless
-    the query names its own (``FROM``/``FROM NAMED``): pyoxigraph's union option
-    would override those clauses. Whether it does is read from rdflib's parse of
-    the query (*prepared*, or parsed here when the text mentions FROM at all).
+    The default graph is the merge of all graphs, as in rdflib's Dataset (answered
+    from :func:`merged_store`), unless the query names its own (``FROM``/``FROM
+    NAMED``). Whether it does is read from rdflib's parse of the query (*prepared*,
+    or parsed here when the text mentions FROM at all). rdflib's own
+    ``dataset.query`` on this store still uses pyoxigraph's union option, which
+    repeats a triple per graph: right for CONSTRUCT (the derive rules), not for
+    counting, so SELECT goes through here.
 
     :raises SyntaxError: when Oxigraph cannot parse *text*.
 
