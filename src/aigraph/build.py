@@ -20,6 +20,8 @@ from aigraph.validate import ValidationReport, validate_dataset
 #: Output file name (in the build directory) for each format.
 OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()}
 VOID_FILE = "void.ttl"
+#: The JSON-LD term context of aigraph.jsonld, as a file of its own.
+CONTEXT_FILE = "context.jsonld"
 #: The interactive, self-contained graph page (aigraph.viz).
 GRAPH_FILE = "graph.html"
 
@@ -46,7 +48,8 @@ class BuildResult:
 
     out_dir: Path
     files: tuple[Path, ...]
-    triples: int
+    quads: int  # every (triple, graph) pair: a triple stated by 3 sources counts 3 times
+    triples: int  # distinct triples of the union of the graphs, as VoID's void:triples counts them
     derived: int
     counts: dict[str, int]
     report: ValidationReport
@@ -56,7 +59,7 @@ class BuildResult:
         """A short, human-readable summary of the build."""
         counts = ", ".join(f"{n} {name}" for name, n in self.counts.items())
         return (
-            f"{self.triples} triples ({self.derived} derived); {counts}\n"
+            f"{self.quads} quads, {self.triples} distinct triples ({self.derived} derived); {counts}\n"
             f"validation: {self.report.text}\n"
             f"wrote {len(self.files)} files to {self.out_dir}"
         )
@@ -109,7 +112,9 @@ def build(
     :raises ValidationError: when the graph does not conform to the shapes.
     :raises LoadError: when a curated file is malformed.
     """
+    from aigraph.jsonld import context_document, term_context
     from aigraph.project import to_networkx  # only a build needs VoID and the page
+    from aigraph.publish import published
     from aigraph.viz import render_html
     from aigraph.void import describe_dataset
 
@@ -119,15 +124,19 @@ def build(
     if not report.conforms:
         raise ValidationError(report)
     target = Path(out_dir) if out_dir is not None else paths.root / "dist"
+    page = str(render_html(to_networkx(dataset))).encode("utf-8")  # the page keeps its drawing hints
+    dataset = published(dataset)
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
-    void = describe_dataset(dataset, dumps=sorted(OUTPUTS.values()))
+    void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), root=paths)
     payloads[VOID_FILE] = serialize_graph(void, "ttl")
-    payloads[GRAPH_FILE] = str(render_html(to_networkx(dataset))).encode("utf-8")
+    payloads[CONTEXT_FILE] = context_document(term_context(dataset))
+    payloads[GRAPH_FILE] = page
     files = tuple(write_atomic(target / name, data) for name, data in sorted(payloads.items()))
     return BuildResult(
         out_dir=target,
         files=files,
-        triples=sum(1 for _ in dataset.quads((None, None, None, None))),
+        quads=sum(1 for _ in dataset.quads((None, None, None, None))),
+        triples=len({(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None))}),
         derived=len(dataset.graph(DERIVED_GRAPH)),
         counts=count_classes(dataset),
         report=report,

@@ -30,8 +30,9 @@ def export_dataset(
 ) -> bytes | Path:
     """Serialise *dataset* as *fmt*; write it to *dest* when given, else return the bytes.
 
-    ``ttl``, ``nt``, ``jsonld`` and ``xml`` hold the union of all graphs;
-    ``trig`` and ``nq`` keep one named graph per source.
+    ``ttl``, ``nt`` and ``xml`` hold the union of all graphs;
+    ``trig``, ``nq`` and ``jsonld`` keep one named graph per source. Drawing
+    hints (:mod:`aigraph.publish`) are left out.
 
     :raises ExportError: for an unknown format or an unwritable destination.
 
@@ -45,7 +46,9 @@ def export_dataset(
         fmt = format_for_path(dest)
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    data = serialize_dataset(dataset, fmt)
+    from aigraph.publish import published  # drawing hints serve the page, not the exports
+
+    data = serialize_dataset(published(dataset), fmt)
     if dest is None:
         return data
     return write_atomic(dest, data)

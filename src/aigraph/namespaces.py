@@ -15,6 +15,7 @@ AIG = Namespace(BASE + "ontology#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 #: The named graph that holds ontology/*.ttl.
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")
@@ -51,6 +52,7 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "role": BASE + "role/",
     "schema": str(SCHEMA),
+    "sd": str(SD),
     "skos": str(SKOS),
     "source": BASE + "source/",
     "statement": BASE + "statement/",

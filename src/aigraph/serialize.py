@@ -9,7 +9,6 @@ prefix table is bound.
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -77,10 +76,16 @@ def serialize_graph(graph: Graph, fmt: RdfFormat = "ttl") -> bytes:
 def serialize_dataset(dataset: Dataset, fmt: RdfFormat = "trig") -> bytes:
     """Serialise a dataset deterministically; triple formats get the union of its graphs.
 
+    TriG, N-Quads and JSON-LD keep every named graph.
+
     :raises ExportError: for an unknown format.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
+    if fmt == "jsonld":  # a quad format too: one @graph per named graph
+        from aigraph.jsonld import to_jsonld
+
+        return to_jsonld(dataset)
     if fmt not in ("trig", "nq"):
         return serialize_graph(_union(dataset), fmt)
     ordered = Dataset()
@@ -160,24 +165,9 @@ def _xml(graph: Graph) -> bytes:
 
 
 def _jsonld(graph: Graph) -> bytes:
-    context = dict(PREFIXES)
-    raw = graph.serialize(format="json-ld", context=context, auto_compact=True)
-    document = json.loads(raw)
-    return (json.dumps(_sort_json(document), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
+    from aigraph.jsonld import to_jsonld  # JSON-LD with a term context lives in its own module
 
-
-def _sort_json(value: object, key: str = "") -> object:
-    """Sort JSON-LD arrays (values of a property are a set), never an ``@list``."""
-    if isinstance(value, dict):
-        return {k: _sort_json(v, k) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_sort_json(v) for v in value]
-        if key == "@list":
-            return items
-        return sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-    return value
+    return to_jsonld(graph)
 
 
 _WRITERS: dict[str, Callable[[Graph], bytes]] = {

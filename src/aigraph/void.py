@@ -1,50 +1,149 @@
-"""Describe the dataset in VoID: its size, classes, properties, sources and dumps."""
+"""Describe the dataset in VoID: licence, creator, date, size, classes, subsets and dumps.
+
+The curated part (title, description, licence, creator) is the file
+``ontology/void/dataset.ttl``; the figures are counted here. Counts are said as
+what they are: ``void:triples`` of the dataset is the number of distinct
+triples in the union of its graphs, and each subset (one per named graph:
+the ontology, the derived edges, every source) counts the triples of its
+graph, so the subsets add up to the number of quads.
+"""
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
 from collections import Counter
+from datetime import UTC, datetime
+from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCTERMS, RDF, SKOS, VOID, XSD
 
 from aigraph.load import source_graphs
-from aigraph.namespaces import BASE, DATASET_IRI, PREFIXES, local_name
+from aigraph.namespaces import BASE, DATASET_IRI, DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SD, local_name
+from aigraph.paths import ProjectPaths, project_paths
+
+#: Where the dumps are published, under the base (``dist/`` of a build).
+DUMPS_BASE = BASE + "dist/"
+#: The subsets of the two graphs that are not sources.
+ONTOLOGY_SUBSET = URIRef(f"{DATASET_IRI}/ontology")
+DERIVED_SUBSET = URIRef(f"{DATASET_IRI}/derived")
 
 
-def describe_dataset(dataset: Dataset, /, *, dumps: list[str] | None = None) -> Graph:
-    """Return a VoID description of *dataset*: one subset per source graph, IRIs only.
+def describe_dataset(
+    dataset: Dataset,
+    /,
+    *,
+    dumps: list[str] | None = None,
+    root: str | Path | ProjectPaths | None = None,
+    endpoint: str | None = None,
+    modified: str | None = None,
+) -> Graph:
+    """Return a VoID description of *dataset*: one subset per named graph, IRIs only.
 
-    :param dumps: file names of the dataset's dumps, relative to the description.
+    :param dumps: file names of the dataset's dumps, published under :data:`DUMPS_BASE`.
+    :param root: the project whose ``ontology/void/dataset.ttl`` and ``data/`` file names
+        (the sources' keys) are read.
+    :param endpoint: the SPARQL endpoint serving the dataset (``void:sparqlEndpoint``).
+    :param modified: the date of ``dcterms:modified`` (default: :func:`modified_date`).
 
     >>> from aigraph.build import assemble
-    >>> from rdflib.namespace import VOID
     >>> void = describe_dataset(assemble())
     >>> int(void.value(DATASET_IRI, VOID.triples)) > 0
     True
+    >>> str(void.value(DATASET_IRI, DCTERMS.license))
+    'https://creativecommons.org/licenses/by/4.0/'
     """
+    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     void = Graph()
-    for prefix in ("void", "dcterms", "rdfs", "xsd"):
+    for prefix in ("void", "dcterms", "rdfs", "xsd", "sd"):
         void.bind(prefix, PREFIXES[prefix])
+    curated = paths.ontology / "void" / "dataset.ttl"
+    if curated.is_file():
+        void.parse(curated, format="turtle")
     union = Graph()
     for s, p, o, _g in dataset.quads((None, None, None, None)):
         union.add((s, p, o))
     _describe(void, DATASET_IRI, union)
     void.add((DATASET_IRI, RDF.type, VOID.Dataset))
-    void.add((DATASET_IRI, DCTERMS.title, Literal("aigraph: the AI summits knowledge graph", lang="en")))
-    void.add((DATASET_IRI, DCTERMS.title, Literal("aigraph: AI 정상회의 지식 그래프", lang="ko")))
     void.add((DATASET_IRI, VOID.uriSpace, Literal(BASE)))
+    date = modified if modified is not None else modified_date(paths.root)
+    if date:
+        void.add((DATASET_IRI, DCTERMS.modified, Literal(date, datatype=XSD.date)))
+    if endpoint:
+        void.add((DATASET_IRI, VOID.sparqlEndpoint, URIRef(endpoint)))
     for namespace in sorted({PREFIXES[p] for p in ("aig", "schema", "org", "prov", "skos", "dcterms")}):
         void.add((DATASET_IRI, VOID.vocabulary, URIRef(namespace)))
-    # Relative IRIs on purpose: they resolve against void.ttl's own address, next to the dumps.
     for name in dumps or []:
-        void.add((DATASET_IRI, VOID.dataDump, URIRef(name)))
-    for graph_name in source_graphs(dataset):
-        subset = URIRef(f"{DATASET_IRI}/source/{local_name(str(graph_name)).split('/')[-1]}")
+        void.add((DATASET_IRI, VOID.dataDump, URIRef(DUMPS_BASE + name)))
+    keys = source_keys(paths)
+    subsets = [(ONTOLOGY_SUBSET, ONTOLOGY_GRAPH), (DERIVED_SUBSET, DERIVED_GRAPH)]
+    subsets += [(URIRef(f"{DATASET_IRI}/source/{_key(dataset, g, keys)}"), g) for g in source_graphs(dataset)]
+    for subset, graph_name in subsets:
+        graph = dataset.graph(graph_name)
+        if not len(graph):
+            continue
         void.add((DATASET_IRI, VOID.subset, subset))
         void.add((subset, RDF.type, VOID.Dataset))
-        void.add((subset, DCTERMS.source, graph_name))
-        _describe(void, subset, dataset.graph(graph_name))
+        void.add((subset, SD.name, graph_name))
+        if graph_name not in (ONTOLOGY_GRAPH, DERIVED_GRAPH):
+            void.add((subset, DCTERMS.source, graph_name))
+        _describe(void, subset, graph)
     return void
+
+
+def source_keys(paths: ProjectPaths, /) -> dict[URIRef, str]:
+    """Return each source graph's key: the name of the ``data/`` file that holds it.
+
+    >>> keys = source_keys(project_paths())
+    >>> keys[URIRef("https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit")]
+    'kwangju-ilbo-2024-05-22-ai-seoul-summit'
+    """
+    import pyoxigraph as ox
+
+    keys: dict[URIRef, str] = {}
+    for path in paths.data_files():
+        try:
+            names = {q.graph_name.value for q in ox.parse(path=str(path), format=ox.RdfFormat.TRIG)
+                     if isinstance(q.graph_name, ox.NamedNode)}
+        except (SyntaxError, OSError):
+            continue  # the load reports a malformed file with its position
+        for name in names:
+            keys.setdefault(URIRef(name), path.stem)
+    return keys
+
+
+def _key(dataset: Dataset, graph_name: URIRef, keys: dict[URIRef, str]) -> str:
+    """The subset's readable name: the file key, else the source's notation, else its IRI's tail."""
+    if graph_name in keys:
+        return keys[graph_name]
+    notation = dataset.graph(graph_name).value(graph_name, SKOS.notation)
+    text = str(notation) if notation is not None else local_name(str(graph_name))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "source"
+
+
+def modified_date(root: Path, /) -> str | None:
+    """Return the date the curated files last changed: ``SOURCE_DATE_EPOCH``, else git's last commit.
+
+    Never the clock: two builds of one commit give the same VoID.
+
+    >>> os.environ["SOURCE_DATE_EPOCH"] = "1716336000"
+    >>> modified_date(Path("."))
+    '2024-05-22'
+    >>> del os.environ["SOURCE_DATE_EPOCH"]
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
+    try:
+        out = subprocess.run(
+            ["git", "-C", str(root), "log", "-1", "--format=%cs", "--", "ontology", "data"],
+            capture_output=True, text=True, timeout=10, check=False,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out if re.fullmatch(r"\d{4}-\d{2}-\d{2}", out) else None
 
 
 def _describe(void: Graph, node: URIRef, graph: Graph) -> None:
