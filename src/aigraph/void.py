@@ -98,7 +98,7 @@ def source_keys(paths: ProjectPaths, /) -> dict[URIRef, str]:
 
     >>> keys = source_keys(project_paths())
     >>> keys[URIRef("https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit")]
-    'kwangju-ilbo-2024-05-22-ai-seoul-summit'
+    'kwangju-2024-05-22-ai-seoul-summit'
     """
     import pyoxigraph as ox
 
