@@ -223,8 +223,8 @@ def test_other_protocol_errors(server: str):
     assert wrong_type.status_code == 415
     too_big = httpx.post(f"{server}/sparql", data={"query": "#" * 300_000})
     assert too_big.status_code == 413
-    dataset_params = httpx.get(f"{server}/sparql", params={"query": PEOPLE, "default-graph-uri": "urn:g"})
-    assert dataset_params.status_code == 400
+    dataset_params = httpx.get(f"{server}/sparql", params={"query": PEOPLE, "default-graph-uri": "not an IRI"})
+    assert dataset_params.status_code == 400 and "default-graph-uri" in dataset_params.text
 
 
 def test_entity_as_turtle_and_html(server: str):

@@ -22,7 +22,7 @@ from rdflib.query import Result
 
 from aigraph.errors import EndpointError, QueryError
 from aigraph.namespaces import BASE, local_name
-from aigraph.store import local_graphs_only, ox_query, store_name, to_result
+from aigraph.store import local_graphs_only, merged_store, raw_store, store_name, to_result
 
 #: Media type → result format, for SELECT and ASK; the first is the default.
 SELECT_TYPES: dict[str, str] = {
@@ -38,6 +38,29 @@ GRAPH_TYPES: dict[str, str] = {"text/turtle": "ttl", "application/n-triples": "n
 _ALIASES = {"application/json": "application/sparql-results+json"}
 
 DEFAULT_MAX_RESULTS = 10_000
+#: Relative IRIs in a query (``<person/kamala-harris>``) resolve against the data's base.
+QUERY_BASE = BASE
+#: Media type → format of an entity's description; HTML first, for browsers.
+ENTITY_TYPES: dict[str, str] = {
+    "text/html": "html",
+    "text/turtle": "ttl",
+    "application/n-triples": "nt",
+    "application/ld+json": "jsonld",
+    "application/rdf+xml": "xml",
+}
+
+
+@dataclass(frozen=True)
+class ProtocolDataset:
+    """The RDF dataset of a request's ``default-graph-uri`` and ``named-graph-uri`` parameters.
+
+    Given, it replaces the query's own ``FROM`` and ``FROM NAMED`` (SPARQL 1.1
+    Protocol, 2.1.4). The IRIs name graphs of this dataset; nothing is fetched,
+    so an IRI that names no graph here stands for an empty graph.
+    """
+
+    default: tuple[str, ...] = ()
+    named: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -59,47 +82,34 @@ class Answer:
 
 
 def negotiate(accept: str | None, offered: list[str]) -> str | None:
-    """Return the offered media type the ``Accept`` header prefers, or None.
+    """Return the offered media type the ``Accept`` header prefers, or None when none is acceptable.
 
-    No header, or ``*/*``, gets the first offered type; ties go to the order offered.
+    python-mimeparse weighs the header (q-values, ``type/*``, ``*/*``, the most
+    specific range first, so ``q=0`` on a type refuses it even beside ``*/*``).
+    No header gets the first offered type; ties go to the order offered.
+    ``application/json`` is taken as SPARQL JSON.
+
+    :raises EndpointError: 400 for a header that is not a list of media ranges.
 
     >>> negotiate("text/csv;q=0.5, application/sparql-results+xml", list(SELECT_TYPES))
     'application/sparql-results+xml'
     >>> negotiate("*/*", list(SELECT_TYPES)), negotiate("image/png", list(SELECT_TYPES))
     ('application/sparql-results+json', None)
+    >>> negotiate("application/sparql-results+json;q=0, */*", list(SELECT_TYPES))
+    'application/sparql-results+xml'
     """
+    import mimeparse
+
     if not accept or not accept.strip():
         return offered[0]
-    best: tuple[float, int, str] | None = None
-    for item in accept.split(","):
-        media, _, params = item.strip().partition(";")
-        media = _ALIASES.get(media.strip().lower(), media.strip().lower())
-        quality = _quality(params)
-        for rank, candidate in enumerate(offered):
-            if quality > 0 and _matches(media, candidate):
-                key = (quality, -rank, candidate)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-    return best[2] if best else None
-
-
-def _quality(params: str) -> float:
-    for param in params.split(";"):
-        name, _, value = param.strip().partition("=")
-        if name.strip().lower() == "q":
-            try:
-                return float(value)
-            except ValueError:
-                return 0.0
-    return 1.0
-
-
-def _matches(pattern: str, media: str) -> bool:
-    if pattern == "*/*":
-        return True
-    if pattern.endswith("/*"):
-        return media.startswith(pattern[:-1])
-    return pattern == media
+    aliases = [alias for alias, target in _ALIASES.items() if target in offered]
+    # mimeparse prefers the later of two equal matches: offer in reverse, aliases least preferred
+    candidates = [*reversed(aliases), *reversed(offered)]
+    try:
+        best = mimeparse.best_match(candidates, accept)
+    except (mimeparse.MimeTypeParseException, ValueError, IndexError):
+        raise EndpointError(400, f"malformed Accept header: {accept[:100]!r}") from None
+    return _ALIASES.get(best, best) or None
 
 
 def check_read_only(text: str) -> Any:
@@ -116,7 +126,7 @@ def check_read_only(text: str) -> Any:
     from aigraph.query import parse_query
 
     try:
-        prepared = parse_query(text, label="query")
+        prepared = parse_query(text, label="query", base=QUERY_BASE)
     except QueryError as exc:
         if _is_update(text):
             raise EndpointError(403, "SPARQL Update is refused: this endpoint is read-only") from None
@@ -157,8 +167,12 @@ def answer_query(
     *,
     accept: str | None = None,
     max_results: int = DEFAULT_MAX_RESULTS,
+    graphs: ProtocolDataset | None = None,
 ) -> Answer:
     """Answer one SPARQL request over *dataset*, buffered in full: never a 200 with an error inside.
+
+    Relative IRIs resolve against :data:`QUERY_BASE`; *graphs*, when given,
+    is the request's dataset and replaces the query's ``FROM``/``FROM NAMED``.
 
     >>> from aigraph.load import new_dataset
     >>> answer = answer_query(new_dataset(), "ASK { ?s ?p ?o }")
@@ -174,20 +188,29 @@ def answer_query(
         media = negotiate(accept, list(offered))
         if media is None:
             raise EndpointError(406, f"cannot answer in {accept}; available: {', '.join(offered)}")
-        result = _execute(dataset, text, prepared, max_results)
+        result = _execute(dataset, text, prepared, max_results, graphs)
         return Answer(200, media, _serialise(result, offered[media]))
     except EndpointError as exc:
         return Answer.error(exc.status, str(exc))
 
 
-def _execute(dataset: Dataset, text: str, prepared: Any, max_results: int) -> Result:
+def _execute(
+    dataset: Dataset, text: str, prepared: Any, max_results: int, graphs: ProtocolDataset | None = None
+) -> Result:
     """Run the query and keep at most *max_results* rows or triples.
 
     :raises EndpointError: 400 when the answer holds more than *max_results*.
     """
     if store_name(dataset) == "oxigraph":
-        result = to_result(ox_query(dataset, text, prepared=prepared), limit=max_results + 1)
+        result = to_result(_ox_answer(dataset, text, prepared, graphs), limit=max_results + 1)
     else:
+        if graphs is not None:
+            from rdflib.plugins.sparql.parserutils import CompValue
+
+            prepared.algebra["datasetClause"] = [
+                *(CompValue("DatasetClause", default=URIRef(g)) for g in graphs.default),
+                *(CompValue("DatasetClause", named=URIRef(g)) for g in graphs.named),
+            ]
         with local_graphs_only():
             result = dataset.query(prepared)
     if result.type == "SELECT":
@@ -205,6 +228,24 @@ def _execute(dataset: Dataset, text: str, prepared: Any, max_results: int) -> Re
         limited.bindings = [{v: row[v] for v in result.vars or [] if row[v] is not None} for row in rows]
         return limited
     return result
+
+
+def _ox_answer(dataset: Dataset, text: str, prepared: Any, graphs: ProtocolDataset | None) -> Any:
+    """Ask pyoxigraph, with the base IRI and the request's dataset, if any.
+
+    Without either dataset description the default graph is the merge of all
+    graphs (:func:`aigraph.store.merged_store`); the query's ``FROM`` clauses,
+    or the request's parameters, which win over them, name graphs of the store.
+    """
+    import pyoxigraph as ox
+
+    if graphs is not None:
+        default = [ox.NamedNode(g) for g in graphs.default]
+        named = [ox.NamedNode(g) for g in graphs.named]
+        return raw_store(dataset).query(text, base_iri=QUERY_BASE, default_graph=default, named_graphs=named)
+    if prepared.algebra.get("datasetClause"):
+        return raw_store(dataset).query(text, base_iri=QUERY_BASE)
+    return merged_store(dataset).query(text, base_iri=QUERY_BASE)
 
 
 def _serialise(result: Result, fmt: str) -> bytes:
@@ -237,26 +278,73 @@ def local_path(iri: str) -> str:
 
 
 def describe_entity(dataset: Dataset, iri: str, /, *, accept: str | None = None) -> Answer:
-    """Answer for one entity: Turtle for ``text/turtle``, else an HTML page of its facts and sources.
+    """Answer for one IRI in the format the ``Accept`` header prefers (:data:`ENTITY_TYPES`).
+
+    The description is every triple about the IRI, in any graph; when the IRI
+    names a graph (a source, the ontology), the graph's own triples too, so a
+    hash IRI (``source/x#p18``, ``ontology#Summit``) is described by its document.
+    HTML is a page of the facts and the graph each comes from; 406 when no
+    offered type is acceptable, 404 when nothing is known.
 
     >>> from aigraph.load import new_dataset
     >>> describe_entity(new_dataset(), BASE + "person/nobody").status
     404
+    >>> describe_entity(new_dataset(), BASE + "person/nobody", accept="image/png").status
+    406
     """
+    try:
+        media = negotiate(accept, list(ENTITY_TYPES))
+    except EndpointError as exc:
+        return Answer.error(exc.status, str(exc))
+    if media is None:
+        return Answer.error(406, f"cannot answer in {accept}; available: {', '.join(ENTITY_TYPES)}")
     subject = URIRef(iri)
     facts = sorted(
         (p, o, g.identifier if isinstance(g, Graph) else g)
         for _s, p, o, g in dataset.quads((subject, None, None, None))
     )
-    if not facts:
+    document = [(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, subject))]
+    if not facts and not document:
         return Answer.error(404, f"no facts about <{iri}>")
-    if negotiate(accept, ["text/html", "text/turtle"]) == "text/turtle":
-        from aigraph.serialize import serialize_graph
+    fmt = ENTITY_TYPES[media]
+    if fmt == "html":
+        page = _entity_page(dataset, subject, facts, len(document))
+        return Answer(200, "text/html; charset=utf-8", page.encode("utf-8"))
+    graph = Graph()
+    graph.addN((subject, p, o, graph) for p, o, _g in facts)
+    graph.addN((*triple, graph) for triple in document)
+    if fmt == "jsonld":
+        from aigraph.jsonld import to_jsonld
 
-        graph = Graph()
-        graph.addN((subject, p, o, graph) for p, o, _g in facts)
-        return Answer(200, "text/turtle", serialize_graph(graph, "ttl"))
-    return Answer(200, "text/html; charset=utf-8", _entity_page(dataset, subject, facts).encode("utf-8"))
+        return Answer(200, media, to_jsonld(graph, context=_context(dataset)))
+    from aigraph.serialize import serialize_graph
+
+    return Answer(200, media, serialize_graph(graph, fmt))  # type: ignore[arg-type]
+
+
+_CONTEXTS: dict[int, dict] = {}
+
+
+def _context(dataset: Dataset) -> dict:
+    """The term context of the whole dataset, made once per dataset (a worker holds one)."""
+    from aigraph.jsonld import term_context
+
+    key = id(dataset)
+    if key not in _CONTEXTS:
+        _CONTEXTS.clear()
+        _CONTEXTS[key] = term_context(dataset)
+    return _CONTEXTS[key]
+
+
+#: The formats an entity page links to: (media type, ``?format=`` value, name).
+_FORMAT_LINKS = (
+    ("text/turtle", "ttl", "Turtle"),
+    ("application/n-triples", "nt", "N-Triples"),
+    ("application/ld+json", "jsonld", "JSON-LD"),
+    ("application/rdf+xml", "xml", "RDF/XML"),
+)
+#: ``?format=`` value → media type, for links that cannot set a header.
+FORMAT_PARAMETER = {fmt: media for media, fmt, _name in _FORMAT_LINKS}
 
 
 def _label(dataset: Dataset, term: object) -> str:
@@ -276,18 +364,29 @@ def _link(dataset: Dataset, term: object) -> str:
     return text
 
 
-def _entity_page(dataset: Dataset, subject: URIRef, facts: list) -> str:
+def _entity_page(dataset: Dataset, subject: URIRef, facts: list, graph_size: int = 0) -> str:
     rows = "\n".join(
         f"<tr><td>{_link(dataset, p)}</td><td>{_link(dataset, o)}</td><td>{_link(dataset, g)}</td></tr>"
         for p, o, g in facts
     )
     title = html.escape(_label(dataset, subject))
+    here = html.escape(local_path(subject))
+    formats = " · ".join(
+        f'<a href="{here}?format={fmt}" type="{html.escape(media)}">{name}</a>'
+        for media, fmt, name in _FORMAT_LINKS
+    )
+    alternates = "".join(
+        f'<link rel="alternate" type="{html.escape(media)}" href="{here}?format={fmt}">\n'
+        for media, fmt, _name in _FORMAT_LINKS
+    )
+    graph_note = (f"<p>This IRI names a graph of {graph_size} triples; the formats above hold them.</p>\n"
+                  if graph_size else "")
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        f"<title>{title}</title></head><body>\n<h1>{title}</h1>\n"
-        f"<p><code>{html.escape(str(subject))}</code> · "
-        f'<a href="{html.escape(local_path(subject))}?format=ttl">Turtle</a> · '
+        f"<title>{title}</title>\n{alternates}</head><body>\n<h1>{title}</h1>\n"
+        f"<p><code>{html.escape(str(subject))}</code> · {formats} · "
         '<a href="/">graph</a> · <a href="/sparql">SPARQL</a></p>\n'
+        f"{graph_note}"
         "<table>\n<tr><th>property</th><th>value</th><th>source graph</th></tr>\n"
         f"{rows}\n</table>\n</body></html>\n"
     )

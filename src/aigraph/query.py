@@ -96,8 +96,10 @@ def resolve_query(query: str | Path, /, *, root: str | Path | ProjectPaths | Non
     raise QueryError(f"unknown query name (named queries: {known})", query=text)
 
 
-def parse_query(text: str, /, *, label: str = "<query text>"):  # noqa: ANN201 - rdflib type
+def parse_query(text: str, /, *, label: str = "<query text>", base: str | None = None):  # noqa: ANN201
     """Parse SPARQL *text*, reporting a syntax error with its line and column.
+
+    :param base: the IRI that relative IRIs in *text* resolve against.
 
     :raises QueryError: with the parser's message and the position of the error.
 
@@ -110,7 +112,7 @@ def parse_query(text: str, /, *, label: str = "<query text>"):  # noqa: ANN201 -
     from rdflib.plugins.sparql import prepareQuery
 
     try:
-        return prepareQuery(text)
+        return prepareQuery(text, base=base) if base else prepareQuery(text)
     except ParseException as exc:
         raise QueryError(
             f"line {exc.lineno}, column {exc.col}: malformed SPARQL: {exc.msg}"

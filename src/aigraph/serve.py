@@ -11,6 +11,7 @@ answer is buffered before it is sent, so a failure is a proper 4xx/5xx status.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Callable
@@ -24,7 +25,17 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from aigraph.endpoint import DEFAULT_MAX_RESULTS, Answer, entity_iri, negotiate
+from aigraph.endpoint import (
+    DEFAULT_MAX_RESULTS,
+    ENTITY_TYPES,
+    FORMAT_PARAMETER,
+    Answer,
+    ProtocolDataset,
+    entity_iri,
+    negotiate,
+)
+from aigraph.errors import EndpointError
+from aigraph.namespaces import DATASET_IRI
 from aigraph.paths import ProjectPaths
 from aigraph.store import DEFAULT_STORE, StoreName
 from aigraph.workers import WorkerPool
@@ -58,10 +69,14 @@ def create_app(
     from aigraph.build import assemble
     from aigraph.store import dump_nquads
 
+    from aigraph.publish import published
+
     dataset = assemble(root, store=options.store)
+    page = graph_page(dataset)  # the page reads the drawing hints; what is served leaves them out
+    dataset = published(dataset)
+    description = VoidDocument(dataset, root)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
     snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
-    page = graph_page(dataset)
     del dataset  # the workers hold the data from here on
     pool = WorkerPool(snapshot, options.store, size=options.workers, timeout=options.timeout,
                       max_results=options.max_results)
@@ -84,9 +99,14 @@ def create_app(
         return HTMLResponse(page, headers=_HEADERS)
 
     async def entity(request: Request) -> Response:
-        accept = "text/turtle" if request.query_params.get("format") == "ttl" else request.headers.get("accept")
-        iri = entity_iri(request.path_params["path"])
-        return _respond(await pool.run("entity", str(iri), accept))
+        accept, problem = _accept(request)
+        if problem is not None:
+            return _respond(problem)
+        iri = str(entity_iri(request.path_params["path"]))
+        if iri == str(DATASET_IRI) or iri.startswith(f"{DATASET_IRI}/") or iri in description.subjects:
+            endpoint = str(request.base_url).rstrip("/") + "/sparql"
+            return _respond(description.answer(iri, accept, endpoint))
+        return _respond(await pool.run("entity", iri, accept))
 
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"]),
@@ -115,6 +135,61 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
 
 
+def _accept(request: Request) -> tuple[str | None, Answer | None]:
+    """The Accept header, or the media type a ``?format=`` link asks for (it wins)."""
+    fmt = request.query_params.get("format")
+    if fmt is None:
+        return request.headers.get("accept"), None
+    if fmt not in FORMAT_PARAMETER:
+        return None, Answer.error(400, f"unknown format {fmt!r} (known: {', '.join(FORMAT_PARAMETER)})")
+    return FORMAT_PARAMETER[fmt], None
+
+
+class VoidDocument:
+    """The VoID description of the served dataset, with the endpoint's address, in every format.
+
+    Made once when the server starts; each format is serialised on first request.
+    """
+
+    def __init__(self, dataset: object, root: object) -> None:
+        from aigraph.build import CONTEXT_FILE, OUTPUTS
+        from aigraph.void import describe_dataset
+
+        self.graph = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]),  # type: ignore[arg-type]
+                                      root=root)  # type: ignore[arg-type]
+        self.subjects = {str(s) for s in self.graph.subjects()}
+        self._cache: dict[tuple[str, str, str], bytes] = {}
+
+    def answer(self, iri: str, accept: str | None, endpoint: str) -> Answer:
+        """Describe *iri* (the dataset or one of its subsets) from the VoID graph."""
+        from rdflib import Graph, URIRef
+        from rdflib.namespace import VOID
+
+        try:
+            media = negotiate(accept, list(ENTITY_TYPES))
+        except EndpointError as exc:
+            return Answer.error(exc.status, str(exc))
+        if media is None:
+            return Answer.error(406, f"cannot answer in {accept}; available: {', '.join(ENTITY_TYPES)}")
+        subject = URIRef(iri)
+        if (subject, None, None) not in self.graph:
+            return Answer.error(404, f"no facts about <{iri}>")
+        fmt = "ttl" if media == "text/html" else ENTITY_TYPES[media]
+        key = (iri, fmt, endpoint)
+        if key not in self._cache:
+            graph = Graph()
+            graph.addN((s, p, o, graph) for s, p, o in self.graph.triples((subject, None, None)))
+            if iri == str(DATASET_IRI):  # the whole description, as void.ttl holds it
+                graph.addN((*t, graph) for t in self.graph)
+                graph.add((subject, VOID.sparqlEndpoint, URIRef(endpoint)))
+            from aigraph.serialize import serialize_graph
+
+            self._cache[key] = serialize_graph(graph, fmt)  # type: ignore[arg-type]
+        if media == "text/html":  # the description is data; a browser gets it as text
+            return Answer(200, "text/plain; charset=utf-8", self._cache[key])
+        return Answer(200, media, self._cache[key])
+
+
 def _respond(answer: Answer) -> Response:
     return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=_HEADERS)
 
@@ -132,15 +207,40 @@ async def _sparql(request: Request, pool: WorkerPool) -> Response:
             return _respond(problem)
     if "update" in params:
         return _respond(Answer.error(403, "SPARQL Update is refused: this endpoint is read-only"))
-    if "default-graph-uri" in params or "named-graph-uri" in params:
-        return _respond(Answer.error(400, "default-graph-uri and named-graph-uri are not supported; "
-                                          "use FROM and FROM NAMED in the query"))
+    graphs, problem = _protocol_dataset(params)
+    if problem is not None:
+        return _respond(problem)
     queries = params.get("query", [])
     if len(queries) != 1:
-        if not queries and negotiate(request.headers.get("accept"), ["text/html"]) and request.method == "GET":
+        if not queries and request.method == "GET" and _wants_html(request):
             return HTMLResponse(_FORM, headers=_HEADERS)
-        return _respond(Answer.error(400, "give exactly one query parameter"))
-    return _respond(await pool.run("sparql", queries[0], request.headers.get("accept")))
+        if queries:
+            return _respond(Answer.error(400, f"give one query parameter, not {len(queries)}"))
+        return _respond(Answer.error(400, "no query: give the query parameter (or POST application/sparql-query)"))
+    return _respond(await pool.run("sparql", (queries[0], graphs), request.headers.get("accept")))
+
+
+def _wants_html(request: Request) -> bool:
+    try:
+        return negotiate(request.headers.get("accept"), ["text/html"]) is not None
+    except EndpointError:
+        return False
+
+
+#: An absolute IRI: a scheme, then no space, quote, angle bracket or brace (RFC 3987, loosely).
+_ABSOLUTE_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*")
+
+
+def _protocol_dataset(params: dict[str, list[str]]) -> tuple[ProtocolDataset | None, Answer | None]:
+    """Read ``default-graph-uri`` and ``named-graph-uri``; each must be an absolute IRI."""
+    default, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+    for name, values in (("default-graph-uri", default), ("named-graph-uri", named)):
+        for value in values:
+            if not _ABSOLUTE_IRI.fullmatch(value):
+                return None, Answer.error(400, f"{name} is not an absolute IRI: {value[:200]!r}")
+    if not default and not named:
+        return None, None
+    return ProtocolDataset(tuple(default), tuple(named)), None
 
 
 async def _read_body(request: Request) -> bytes | None:

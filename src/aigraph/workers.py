@@ -47,7 +47,9 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
             return
         try:
             if kind == "sparql":
-                answer = endpoint.answer_query(dataset, arg, accept=accept, max_results=max_results)
+                text, graphs = arg if isinstance(arg, tuple) else (arg, None)
+                answer = endpoint.answer_query(dataset, text, accept=accept, max_results=max_results,
+                                               graphs=graphs)
             else:
                 answer = endpoint.describe_entity(dataset, arg, accept=accept)
         except Exception as exc:  # a bug, not the client's fault: report it, keep serving
@@ -113,7 +115,7 @@ class WorkerPool:
         except (EOFError, OSError):
             return None
 
-    async def run(self, kind: str, arg: str, accept: str | None) -> Answer:
+    async def run(self, kind: str, arg: Any, accept: str | None) -> Answer:
         """Run one task on an idle worker and return its answer, or a timeout answer.
 
         A task waits at most the time limit for a free worker (503), then has
