@@ -81,7 +81,8 @@ def test_keys_are_terms_and_each_source_is_its_own_graph(real_document: dict):
     assert "schema:sameAs" not in keys and "rdfs:label" not in keys
     context = real_document["@context"]
     assert context["sameAs"] == {"@id": "https://schema.org/sameAs", "@type": "@id"}
-    assert context["label"] == "http://www.w3.org/2000/01/rdf-schema#label"
+    assert context["label"] == {"@id": "http://www.w3.org/2000/01/rdf-schema#label", "@container": "@language"}
+    assert harris[0]["label"] == {"en": "Kamala Harris", "ko": "카멀라 해리스"}
 
 
 def test_a_local_name_shared_by_two_vocabularies_stays_a_compact_iri(dataset):

@@ -69,7 +69,7 @@ def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
     ...            URIRef("http://www.wikidata.org/entity/Q1")))
     >>> context = term_context(g)
     >>> context["label"], context["sameAs"]
-    ('http://www.w3.org/2000/01/rdf-schema#label', {'@id': 'https://schema.org/sameAs', '@type': '@id'})
+    ({'@id': 'http://www.w3.org/2000/01/rdf-schema#label', '@container': '@language'}, {'@id': 'https://schema.org/sameAs', '@type': '@id'})
     """
     kinds: dict[URIRef, set[Any]] = defaultdict(set)
     classes: set[URIRef] = set()
@@ -95,6 +95,8 @@ def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
         found = kinds.get(iri, set())
         if found == {("id", None)}:
             definition["@type"] = "@id"
+        elif found == {("lang", None)}:
+            definition["@container"] = "@language"  # "label": {"en": "...", "ko": "..."}
         elif len(found) == 1 and next(iter(found))[0] == "literal" and next(iter(found))[1] is not None:
             definition["@type"] = str(next(iter(found))[1])
         context[key] = definition if len(definition) > 1 else str(iri)
@@ -106,14 +108,22 @@ class _Writer:
 
     def __init__(self, context: dict[str, Any]) -> None:
         self.keys: dict[str, tuple[str, str | None]] = {}
+        self.language_maps: set[str] = set()
         for key, value in context.items():
             if isinstance(value, dict):
                 self.keys[value["@id"]] = (key, value.get("@type"))
+                if value.get("@container") == "@language":
+                    self.language_maps.add(key)
             elif key not in VOCABULARY_PREFIXES:
                 self.keys[value] = (key, None)
 
     def key(self, predicate: URIRef) -> tuple[str, str | None]:
         return self.keys.get(str(predicate)) or (_compact(str(predicate)) or str(predicate), None)
+
+    @staticmethod
+    def _sorted(values: list[Any]) -> Any:
+        ordered = sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+        return ordered[0] if len(ordered) == 1 else ordered
 
     def type_name(self, cls: Any) -> str:
         if isinstance(cls, BNode):
@@ -150,8 +160,13 @@ class _Writer:
         for subject, properties in by_subject.items():
             node: dict[str, Any] = {"@id": self.node_id(subject)}
             for key, values in properties.items():
-                ordered = sorted(values, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
-                node[key] = ordered[0] if len(ordered) == 1 else ordered
+                if key in self.language_maps:  # every value has a language: a map by language
+                    by_language: dict[str, list[str]] = defaultdict(list)
+                    for value in values:
+                        by_language[value["@language"]].append(value["@value"])
+                    node[key] = {lang: self._sorted(texts) for lang, texts in by_language.items()}
+                else:
+                    node[key] = self._sorted(values)
             out.append(node)
         return sorted(out, key=lambda n: n["@id"])
 
@@ -179,7 +194,7 @@ def to_jsonld(data: Dataset | Graph, /, *, context: dict[str, Any] | None = None
     ...     (URIRef("https://example.org/a"), RDFS.label, Literal("A", lang="en")))
     >>> doc = json.loads(to_jsonld(ds))
     >>> doc["@graph"][0]["@id"], doc["@graph"][0]["@graph"][0]["label"]
-    ('https://example.org/g', {'@language': 'en', '@value': 'A'})
+    ('https://example.org/g', {'en': 'A'})
     """
     context = term_context(data) if context is None else context
     writer = _Writer(context)
