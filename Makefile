@@ -6,14 +6,15 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install build bench clean
+.PHONY: demo test install build bench clean wheel constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+# Every extra and the test tools, at the exact versions of constraints.txt.
+$(STAMP): pyproject.toml constraints.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[all,test]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -46,5 +47,14 @@ bench: install
 	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --memory-sizes $(MEMORY_SIZES) --readme README.md
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
+## wheel: build the installable package (it ships the curated graph) into dist-wheel/
+wheel: install
+	$(BIN)/python -m pip wheel --quiet --no-deps -w dist-wheel .
+
+## constraints: pin what the venv holds now into constraints.txt (after changing a dependency)
+constraints: install
+	{ head -n 2 constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^aigraph' | sort -f; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+
 clean:
-	rm -rf dist $(VENV)
+	rm -rf dist dist-wheel $(VENV)
