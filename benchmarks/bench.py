@@ -14,6 +14,7 @@ Usage: python benchmarks/bench.py [--sizes 1e4,1e5,1e6] [--readme README.md]
 """
 
 from __future__ import annotations
+from aigraph.paths import project_paths
 
 import argparse
 import json
@@ -86,7 +87,7 @@ def engine_step(root: Path, store: str) -> dict:
     """Everything on rdflib over one store."""
     from aigraph.derive import derive_edges
     from aigraph.errors import QueryError
-    from aigraph.load import load_dataset
+    from aigraph.parse import load_dataset
     from aigraph.namespaces import DERIVED_GRAPH
     from aigraph.query import run_query
     from aigraph.serialize import serialize_dataset
@@ -96,7 +97,7 @@ def engine_step(root: Path, store: str) -> dict:
     with limit(STEP_LIMIT):
         out["load_s"], dataset = timed(load_dataset, root, store=store)
         out["triples"] = sum(1 for _ in dataset.quads((None, None, None, None)))
-        out["derive_s"], _ = timed(derive_edges, dataset, root=root)
+        out["derive_s"], _ = timed(derive_edges, dataset, paths=project_paths(root))
     if store == "oxigraph":  # raw pyoxigraph queries the same derived edges
         (root / "derived.nt").write_bytes(
             dataset.graph(DERIVED_GRAPH).serialize(format="nt", encoding="utf-8"))
@@ -108,7 +109,7 @@ def engine_step(root: Path, store: str) -> dict:
             while len(times) < repeats and sum(times) < 2:  # a slow query is timed once
                 with limit(QUERY_LIMIT):
                     try:
-                        seconds, rows = timed(lambda p=path: list(run_query(dataset, p, root=root)))
+                        seconds, rows = timed(lambda p=path: list(run_query(dataset, p, paths=project_paths(root))))
                     except QueryError as exc:  # run_query wraps whatever stops the engine
                         if isinstance(exc.__cause__, Overtime):
                             raise exc.__cause__ from None
@@ -131,7 +132,7 @@ def engine_step(root: Path, store: str) -> dict:
         return out
     try:
         with limit(VALIDATE_LIMIT):
-            out["validate_s"], report = timed(validate_dataset, dataset, root=root)
+            out["validate_s"], report = timed(validate_dataset, dataset, paths=project_paths(root))
         out["conforms"] = report.conforms
     except Overtime:
         out["validate_s"], out["conforms"] = None, None

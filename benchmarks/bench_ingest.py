@@ -33,7 +33,7 @@ def curated_pairs(graph_iri: str) -> set[tuple[str, int]]:
     """Return (entity, paragraph number) for every aig:mentionedIn in the source's named graph."""
     from rdflib import URIRef
 
-    from aigraph.load import load_dataset
+    from aigraph.parse import load_dataset
     from aigraph.namespaces import AIG
 
     dataset = load_dataset(ROOT)

@@ -21,7 +21,7 @@ import networkx as nx
 from playwright.sync_api import sync_playwright
 from rdflib import Graph
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.project import to_networkx
 from aigraph.projection_rules import read_rules
 from aigraph.viz import render_html
@@ -125,7 +125,7 @@ def main(sizes: tuple[int, ...]) -> None:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS
         )
-        rows.append(measure(browser, "the project's graph", to_networkx(assemble()), Path(tmp)))
+        rows.append(measure(browser, "the project's graph", to_networkx(load().dataset), Path(tmp)))
         for size in sizes:
             rows.append(measure(browser, "synthetic", synthetic_graph(size), Path(tmp)))
         browser.close()

@@ -17,9 +17,9 @@ MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 @pytest.fixture(scope="session")
 def dataset():
     """The real project's assembled dataset (ontology + sources + derived edges)."""
-    from aigraph.build import assemble
+    from aigraph import load
 
-    return assemble(ROOT)
+    return load(ROOT).dataset
 
 
 @pytest.fixture()

@@ -12,7 +12,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
+from aigraph.paths import project_paths
 from aigraph.query import run_query
+from conftest import ROOT
 from facts import AIG, BASE, P, country, document, ns, organization, person, place, post, principle, summit
 from facts import ARTICLE as SOURCE
 
@@ -30,7 +32,7 @@ def aig(name: str) -> URIRef:
 
 
 def rows(dataset, name: str) -> list:
-    return list(run_query(dataset, name))
+    return list(run_query(dataset, name, paths=project_paths(ROOT)))
 
 
 def of_article(result: list) -> list:

@@ -14,8 +14,10 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from aigraph.load import source_graphs
+from aigraph.parse import source_graphs
+from aigraph.paths import project_paths
 from aigraph.query import run_query
+from conftest import ROOT
 from facts import (
     AIG, ARTICLE, BASE, CHAIRS, DOCUMENTS, TIMELINE, P, confidence, country, document, organization,
     person, place, post, summit,
@@ -32,7 +34,7 @@ TWO, ONE, ONE_SECONDARY = confidence("two-or-more"), confidence("one"), confiden
 
 
 def rows(dataset, name: str) -> list:
-    return list(run_query(dataset, name))
+    return list(run_query(dataset, name, paths=project_paths(ROOT)))
 
 
 # --- 17. Bletchley but not Seoul (§2 signatories of the Seoul Declaration; §8 of the Bletchley Declaration)

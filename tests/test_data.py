@@ -1,6 +1,7 @@
 """The real curated data: it parses, conforms, answers every query, and copies no source."""
 
 import re
+from aigraph.paths import project_paths
 import subprocess
 from pathlib import Path
 
@@ -8,7 +9,7 @@ import pytest
 from rdflib import BNode, Dataset
 from rdflib.namespace import RDF, RDFS
 
-from aigraph.load import source_graphs
+from aigraph.parse import source_graphs
 from aigraph.namespaces import BASE, PREFIXES
 from aigraph.query import list_queries, run_query
 from aigraph.validate import validate_dataset
@@ -16,7 +17,7 @@ from aigraph.validate import validate_dataset
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "sources"
 DATA_FILES = sorted((ROOT / "data").glob("*.trig"))
-QUERIES = list_queries(ROOT)
+QUERIES = list_queries(project_paths(ROOT))
 
 
 def test_there_is_data_and_a_query_per_competency_question():
@@ -27,7 +28,7 @@ def test_there_is_data_and_a_query_per_competency_question():
 
 
 def test_the_graph_conforms(dataset):
-    report = validate_dataset(dataset, root=ROOT)
+    report = validate_dataset(dataset, paths=project_paths(ROOT))
     assert report.conforms, report.text + "\nfix the data, then run `aigraph validate`"
 
 
@@ -61,7 +62,7 @@ def test_every_entity_iri_is_under_the_base(dataset):
 def test_every_query_runs_and_states_its_question(dataset, named):
     assert named.question_en.endswith("?"), f"{named.path}: needs '# en: <question>?'"
     assert named.question_ko, f"{named.path}: needs '# ko: <question>'"
-    result = run_query(dataset, named.path, root=ROOT)
+    result = run_query(dataset, named.path, paths=project_paths(ROOT))
     list(result)
 
 

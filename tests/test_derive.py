@@ -1,12 +1,13 @@
 from pathlib import Path
 
 import pytest
+from aigraph.paths import project_paths
 from rdflib import URIRef
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.derive import derive_edges
 from aigraph.errors import LoadError
-from aigraph.load import load_dataset
+from aigraph.parse import load_dataset
 from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
 
 ADA = URIRef("https://w3id.org/aigraph/person/ada-example")
@@ -17,7 +18,7 @@ SAFETY = URIRef("https://w3id.org/aigraph/principle/safety")
 
 
 def test_convenience_edges_come_from_the_nary_nodes(mini_root: Path):
-    ds = assemble(mini_root)
+    ds = load(mini_root).dataset
     derived = ds.graph(DERIVED_GRAPH)
     assert (ADA, AIG.attended, SUMMIT) in derived
     assert (SUMMIT, SCHEMA.attendee, ADA) in derived
@@ -36,7 +37,7 @@ def test_not_attending_is_not_attendance(mini_root: Path):
         "        aig:mode <https://w3id.org/aigraph/mode/not-attending> ;",
     )
     data.write_text(text)
-    ds = assemble(mini_root)
+    ds = load(mini_root).dataset
     derived = ds.graph(DERIVED_GRAPH)
     assert (ADA, AIG.attended, SUMMIT) not in derived
     assert (ADA, AIG.chaired, SUMMIT) not in derived
@@ -44,12 +45,12 @@ def test_not_attending_is_not_attendance(mini_root: Path):
 
 
 def test_derivation_replaces_earlier_derived_edges(mini_root: Path):
-    ds = load_dataset(mini_root)
-    first = derive_edges(ds, root=mini_root)
-    assert derive_edges(ds, root=mini_root) == first
+    ds = load_dataset(project_paths(mini_root))
+    first = derive_edges(ds, paths=project_paths(mini_root))
+    assert derive_edges(ds, paths=project_paths(mini_root)) == first
 
 
 def test_a_rule_must_be_construct(mini_root: Path):
     (mini_root / "ontology" / "rules" / "zz-bad.rq").write_text("SELECT * WHERE { ?s ?p ?o }")
     with pytest.raises(LoadError, match="CONSTRUCT"):
-        assemble(mini_root)
+        load(mini_root).dataset

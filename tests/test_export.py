@@ -1,5 +1,6 @@
 import hashlib
 import os
+from aigraph import load
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +10,7 @@ from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 from rdflib.namespace import VOID
 
-from aigraph.build import OUTPUTS, assemble, build
+from aigraph.build import OUTPUTS, build
 from aigraph.errors import ExportError
 from aigraph.export import export_dataset, format_for_path
 from aigraph.serialize import FORMATS, serialize_dataset
@@ -22,14 +23,14 @@ QUAD_PARSERS = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 
 @pytest.mark.parametrize("fmt", sorted(PARSERS))
 def test_triple_formats_round_trip_to_the_union(mini_root: Path, fmt: str):
-    ds = assemble(mini_root)
+    ds = load(mini_root).dataset
     parsed = Graph().parse(data=serialize_dataset(ds, fmt), format=PARSERS[fmt])
     assert isomorphic(parsed, union_graph(ds))
 
 
 @pytest.mark.parametrize("fmt", sorted(QUAD_PARSERS))
 def test_quad_formats_keep_every_named_graph(mini_root: Path, fmt: str):
-    ds = assemble(mini_root)
+    ds = load(mini_root).dataset
     parsed = Dataset()
     parsed.parse(data=serialize_dataset(ds, fmt), format=QUAD_PARSERS[fmt])
     names = sorted(str(g.identifier) for g in ds.graphs() if len(g))
@@ -40,7 +41,7 @@ def test_quad_formats_keep_every_named_graph(mini_root: Path, fmt: str):
 
 
 def test_line_formats_are_sorted(mini_root: Path):
-    lines = serialize_dataset(assemble(mini_root), "nq").splitlines()
+    lines = serialize_dataset(load(mini_root).dataset, "nq").splitlines()
     assert lines == sorted(lines) and len(lines) > 100
 
 
@@ -73,7 +74,7 @@ def test_multiline_literal_survives_trig(mini_root: Path):
         '"The adopters put safety first."@en',
         '"""The adopters\n  put safety first."""@en',
     ))
-    ds = assemble(mini_root)
+    ds = load(mini_root).dataset
     parsed = Dataset()
     parsed.parse(data=serialize_dataset(ds, "trig"), format="trig")
     assert isomorphic(union_graph(parsed), union_graph(ds))
@@ -86,13 +87,13 @@ def test_blank_nodes_are_labelled_canonically(mini_root: Path):
         "    <https://w3id.org/aigraph/person/ada-example> <urn:x:note> [ <urn:x:text> \"a\" ] .\n"
         "    <https://w3id.org/aigraph/principle/safety>",
     ))
-    first = serialize_dataset(assemble(mini_root), "nt")
-    second = serialize_dataset(assemble(mini_root), "nt")
+    first = serialize_dataset(load(mini_root).dataset, "nt")
+    second = serialize_dataset(load(mini_root).dataset, "nt")
     assert first == second and b"_:" in first
 
 
 def test_export_to_file_and_format_from_extension(mini_root: Path, tmp_path: Path):
-    ds = assemble(mini_root)
+    ds = load(mini_root).dataset
     dest = export_dataset(ds, dest=tmp_path / "out.nq")
     assert dest.read_bytes() == export_dataset(ds, fmt="nq")
     assert format_for_path("x.jsonld") == "jsonld"
@@ -102,10 +103,8 @@ def test_export_to_file_and_format_from_extension(mini_root: Path, tmp_path: Pat
         export_dataset(ds, fmt="csv")  # type: ignore[arg-type]
 
 
-
-
 def test_build_writes_every_format_and_void(mini_root: Path, tmp_path: Path):
-    result = build(mini_root, out_dir=tmp_path / "dist")
+    result = build(load(mini_root), out_dir=tmp_path / "dist")
     assert sorted(p.name for p in result.files) == sorted(
         [*OUTPUTS.values(), "void.ttl", "graph.html", "context.jsonld"])
     assert set(FORMATS) == set(OUTPUTS)

@@ -6,6 +6,7 @@ program's output.
 """
 
 from __future__ import annotations
+from aigraph.paths import project_paths
 
 import shutil
 from pathlib import Path
@@ -283,7 +284,7 @@ def test_every_draft_node_carries_paragraph_offsets_method_and_confidence(ko):
 
 
 def test_draft_is_written_under_data_drafts_and_build_ignores_it(root: Path):
-    from aigraph.build import assemble
+    from aigraph import load
 
     result = ingest_file(
         ARTICLES / "summit.en.txt",
@@ -295,8 +296,8 @@ def test_draft_is_written_under_data_drafts_and_build_ignores_it(root: Path):
     parsed = Dataset()
     parsed.parse(result.dest, format="trig")
     assert has(parsed, None, RDF.type, AIG.Draft)
-    assert not has(assemble(root), None, RDF.type, AIG.Draft)
-    assert URIRef(result.source.iri) not in {g.identifier for g in assemble(root).graphs()}
+    assert not has(load(root).dataset, None, RDF.type, AIG.Draft)
+    assert URIRef(result.source.iri) not in {g.identifier for g in load(root).dataset.graphs()}
 
 
 def test_what_the_curator_did_not_give_is_stated_as_not_recorded(root: Path):
@@ -322,19 +323,19 @@ def test_what_the_curator_did_not_give_is_stated_as_not_recorded(root: Path):
 
 
 def test_a_draft_copied_into_data_unaccepted_does_not_validate(root: Path, ko):
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.serialize import serialize_dataset
     from aigraph.validate import validate_dataset
 
     (root / "data" / "raw.trig").write_bytes(serialize_dataset(ko.draft, "trig"))
-    report = validate_dataset(assemble(root), root=root)
+    report = validate_dataset(load(root).dataset, paths=project_paths(root))
     assert not report.conforms
     assert "aigraph ingest --accept" in report.text
 
 
 @pytest.mark.parametrize("name", ["summit.ko.txt", "summit.en.txt"])
 def test_accepted_draft_validates(root: Path, name: str):
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.validate import validate_dataset
 
     draft = ingest_file(
@@ -346,7 +347,7 @@ def test_accepted_draft_validates(root: Path, name: str):
     ).dest
     result = accept_draft(draft, root=root)
     assert result.dest == root / "data" / "summit.trig"
-    assert validate_dataset(assemble(root), root=root).conforms
+    assert validate_dataset(load(root).dataset, paths=project_paths(root)).conforms
     curated = Dataset()
     curated.parse(result.dest, format="trig")
     assert not has(curated, None, RDF.type, AIG.Draft)

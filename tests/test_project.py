@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.errors import ProjectionError
 from aigraph.project import to_networkx
 
@@ -25,7 +25,7 @@ COMMITMENT = B + "commitment/mini-declaration/safety"
 
 @pytest.fixture()
 def mini(mini_root: Path):
-    return to_networkx(assemble(mini_root))
+    return to_networkx(load(mini_root).dataset)
 
 
 def test_nodes_are_the_entities_the_source_names(mini):
@@ -94,14 +94,14 @@ def test_the_rules_are_data_not_code(mini_root: Path):
     text = text.replace("aig:Company aig:graphNode true ;", "aig:Company aig:graphNode false ;")
     text += "\norg:Post aig:graphNode true .\norg:postIn aig:graphEdge true .\n"
     ontology.write_text(text, encoding="utf-8")
-    graph = to_networkx(assemble(mini_root))
+    graph = to_networkx(load(mini_root).dataset)
     assert PRESS not in graph
     assert B + "post/president-of-examplia" in graph
     assert graph.has_edge(B + "post/president-of-examplia", EXAMPLIA)
 
 
 def test_focus_and_depth(mini_root: Path):
-    dataset = assemble(mini_root)
+    dataset = load(mini_root).dataset
     assert set(to_networkx(dataset, focus="Examplia", depth=1)) == {EXAMPLIA, ADA}
     assert set(to_networkx(dataset, focus="예시국", depth=2)) == {
         EXAMPLIA,
@@ -120,7 +120,7 @@ def test_focus_and_depth(mini_root: Path):
 
 
 def test_classes_keep_only_some_nodes(mini_root: Path):
-    graph = to_networkx(assemble(mini_root), classes=["Person", "국가"])
+    graph = to_networkx(load(mini_root).dataset, classes=["Person", "국가"])
     assert list(graph) == [EXAMPLIA, ADA]
     assert [(u, v) for u, v in graph.edges()] == [(ADA, EXAMPLIA)]
     assert set(graph.graph["classes"]) == {B + "ontology#Polity", "https://schema.org/Person"}
@@ -137,7 +137,7 @@ def test_classes_keep_only_some_nodes(mini_root: Path):
 )
 def test_bad_selections_are_clear_errors(mini_root: Path, kwargs, message):
     with pytest.raises(ProjectionError) as info:
-        to_networkx(assemble(mini_root), **kwargs)
+        to_networkx(load(mini_root).dataset, **kwargs)
     assert message in str(info.value)
     assert info.value.exit_code == 2
 
@@ -154,14 +154,14 @@ def test_ambiguous_focus_names_the_candidates(mini_root: Path):
     with pytest.raises(
         ProjectionError, match=r"ambiguous: .*person/ada-example, .*person/ada-other"
     ):
-        to_networkx(assemble(mini_root), focus="ada example")
+        to_networkx(load(mini_root).dataset, focus="ada example")
 
 
 def test_same_graph_across_processes(mini_root: Path):
     code = (
-        "import json, sys; from aigraph.build import assemble;"
+        "import json, sys; from aigraph import load;"
         "from aigraph.project import to_networkx;"
-        "g = to_networkx(assemble(sys.argv[1]));"
+        "g = to_networkx(load(sys.argv[1]).dataset);"
         "print(json.dumps([list(g.nodes(data=True)),"
         " list(g.edges(keys=True, data=True)), g.graph]))"
     )

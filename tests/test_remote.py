@@ -1,6 +1,7 @@
 """Remote triplestores: push to a real Oxigraph server, query it, and get the local answers."""
 
 import functools
+from aigraph.paths import project_paths
 import json
 import shutil
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 from conftest import canonical_answer, free_port, query_files, run_cli, stop, wait_for
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.errors import RemoteError
 from aigraph.query import run_query
 from aigraph.remote import _put_graph, graph_store_url, push_dataset, pushed_graphs, query_endpoint
@@ -65,7 +66,7 @@ def pushed(servers, tmp_path_factory):
     @functools.cache
     def endpoint_for(root: Path) -> str:
         base = servers.start()
-        push_dataset(assemble(root), f"{base}/query", graph_store=f"{base}/store")
+        push_dataset(load(root).dataset, f"{base}/query", graph_store=f"{base}/store")
         return f"{base}/query"
 
     return endpoint_for
@@ -81,12 +82,12 @@ def test_every_named_query_answers_the_same_remotely(project, path: Path, shared
     text = path.read_text(encoding="utf-8")
     remote = canonical_answer(query_endpoint(pushed(root), text))
     for store in STORES:
-        assert remote == canonical_answer(run_query(assemble(root, store=store), path, root=root)), store
+        assert remote == canonical_answer(run_query(load(root, store=store).dataset, path, paths=project_paths(root))), store
 
 
 def test_push_is_idempotent(servers, mini_root: Path):
     base = servers.start()
-    dataset = assemble(mini_root)
+    dataset = load(mini_root).dataset
     expected = {str(g): len(dataset.graph(g)) for g in pushed_graphs(dataset)}
     assert len(expected) == 3  # the ontology, the one source, the derived edges
     for _ in range(2):
@@ -97,16 +98,16 @@ def test_push_is_idempotent(servers, mini_root: Path):
 
 def test_push_replaces_a_graph_that_changed(servers, mini_root: Path):
     base = servers.start()
-    push_dataset(assemble(mini_root), f"{base}/query", graph_store=f"{base}/store")
+    push_dataset(load(mini_root).dataset, f"{base}/query", graph_store=f"{base}/store")
     data = mini_root / "data" / "mini-source.trig"
     data.write_text(data.read_text().replace('"Mini test article"@en', '"Renamed article"@en'))
-    push_dataset(assemble(mini_root), f"{base}/query", graph_store=f"{base}/store")
+    push_dataset(load(mini_root).dataset, f"{base}/query", graph_store=f"{base}/store")
     titles = query_endpoint(f"{base}/query", "SELECT ?t WHERE { <https://w3id.org/aigraph/source/mini> <http://purl.org/dc/terms/title> ?t }")
     assert [str(row.t) for row in titles] == ["Renamed article"]
 
 
 def test_never_a_put_without_a_graph(mini_root: Path):
-    dataset = assemble(mini_root)
+    dataset = load(mini_root).dataset
     puts: list[httpx.Request] = []
     counts: dict[str, int] = {}
 

@@ -1,6 +1,7 @@
 """Both engines under rdflib, Oxigraph and the memory store, give the same answers and bytes."""
 
 import functools
+from aigraph.paths import project_paths
 from pathlib import Path
 
 import pytest
@@ -8,12 +9,13 @@ from conftest import canonical_answer, query_files
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.errors import LoadError, QueryError
-from aigraph.load import load_dataset, new_dataset
+from aigraph.parse import load_dataset, new_dataset
 from aigraph.query import run_query
 from aigraph.serialize import FORMATS, serialize_dataset
 from aigraph.store import STORES, from_ox, store_name
+from aigraph.derive import derive_edges
 from aigraph.validate import validate_dataset
 
 ADA = URIRef("https://w3id.org/aigraph/person/ada-example")
@@ -21,13 +23,13 @@ ADA = URIRef("https://w3id.org/aigraph/person/ada-example")
 
 @functools.cache
 def _assembled(root: Path, store: str):
-    return assemble(root, store=store)
+    return load(root, store=store).dataset
 
 
 @pytest.mark.parametrize(("project", "path"), query_files())
 def test_every_named_query_answers_the_same_on_both_stores(project, path: Path, shared_mini_root: Path):
     root = project or shared_mini_root
-    answers = {store: canonical_answer(run_query(_assembled(root, store), path, root=root)) for store in STORES}
+    answers = {store: canonical_answer(run_query(_assembled(root, store), path, paths=project_paths(root))) for store in STORES}
     assert answers["oxigraph"] == answers["memory"]
 
 
@@ -40,7 +42,7 @@ def test_exports_are_byte_identical_on_both_stores(shared_mini_root: Path, fmt: 
 
 def test_oxigraph_is_the_default_and_memory_is_selectable(shared_mini_root: Path):
     assert store_name(new_dataset()) == "oxigraph"
-    assert store_name(assemble(shared_mini_root, store="memory")) == "memory"
+    assert store_name(load(shared_mini_root, store="memory").dataset) == "memory"
     with pytest.raises(ValueError, match="unknown store"):
         new_dataset(store="sqlite")  # type: ignore[arg-type]
 
@@ -59,15 +61,17 @@ def test_plain_literals_come_back_plain_from_oxigraph(shared_mini_root: Path):
 
 @pytest.mark.parametrize("store", STORES)
 def test_the_mini_project_conforms_on_both_stores(shared_mini_root: Path, store: str):
-    report = validate_dataset(_assembled(shared_mini_root, store), root=shared_mini_root)
+    report = validate_dataset(_assembled(shared_mini_root, store), paths=project_paths(shared_mini_root))
     assert report.conforms, report.text
 
 
 @pytest.mark.parametrize("store", STORES)
 def test_violations_are_found_on_both_stores(mini_root: Path, store: str):
-    ds = assemble(mini_root, store=store)
+    paths = project_paths(mini_root)
+    ds = load_dataset(paths, store=store)  # not sealed: an assembled project is read-only
+    derive_edges(ds, paths=paths)
     ds.graph(URIRef("https://w3id.org/aigraph/source/mini")).remove((ADA, RDFS.label, Literal("에이다 예시", lang="ko")))
-    report = validate_dataset(ds, root=mini_root)
+    report = validate_dataset(ds, paths=paths)
     assert [(v.focus, v.path) for v in report.violations] == [(ADA.n3(), RDFS.label.n3())]
 
 
@@ -77,7 +81,7 @@ def test_syntax_error_names_file_line_and_column_on_both_stores(mini_root: Path,
     # line 3 holds a string that never closes; the string starts at column 13
     bad.write_text('@prefix ex: <http://example.org/> .\n<http://g> {\n  ex:a ex:b "unterminated\n}\n')
     with pytest.raises(LoadError) as info:
-        load_dataset(mini_root, store=store)
+        load_dataset(project_paths(mini_root), store=store)
     assert info.value.path == bad and info.value.line == 3 and info.value.column is not None
     assert str(info.value).startswith(f"{bad}:3:")
 
@@ -87,7 +91,7 @@ def test_oxigraph_parse_error_points_at_the_bad_token(mini_root: Path):
     # line 3: two spaces, two 10-character IRIs and their spaces, then "??" at column 25
     bad.write_text("<http://g> {\n  <http://a> <http://b> <http://c> .\n  <http://a> <http://b> ?? .\n}\n")
     with pytest.raises(LoadError) as info:
-        load_dataset(mini_root, store="oxigraph")
+        load_dataset(project_paths(mini_root), store="oxigraph")
     assert (info.value.line, info.value.column) == (3, 25)
 
 
@@ -95,7 +99,7 @@ def test_ontology_file_errors_are_located_too(mini_root: Path):
     onto = mini_root / "ontology" / "zz-broken.ttl"
     onto.write_text("<http://a> <http://b> .\n")
     with pytest.raises(LoadError) as info:
-        load_dataset(mini_root)
+        load_dataset(project_paths(mini_root))
     assert info.value.path == onto and info.value.line == 1
 
 
@@ -164,10 +168,10 @@ def test_a_literal_oxigraph_would_rewrite_is_refused_with_its_line(mini_root: Pa
         f"  <https://w3id.org/aigraph/person/ada-example> <urn:x:n> {literal} .\n}}\n"
     )
     with pytest.raises(LoadError) as info:
-        load_dataset(mini_root)
+        load_dataset(project_paths(mini_root))
     assert info.value.path == bad and info.value.line == 3
     assert f"write {kept}" in str(info.value) and "--store memory" in str(info.value)
-    assert len(load_dataset(mini_root, store="memory")) > 0  # rdflib keeps it as written
+    assert len(load_dataset(project_paths(mini_root), store="memory")) > 0  # rdflib keeps it as written
 
 
 def test_literals_every_store_keeps_are_loaded(mini_root: Path):
@@ -177,7 +181,7 @@ def test_literals_every_store_keeps_are_loaded(mini_root: Path):
         "  <https://w3id.org/aigraph/person/ada-example> <urn:x:n> 20, 1.5, true, \"version 1.50 of a text\"@en,\n"
         "    \"a tag in lower case\"@sa-latn, \"say \\\"@Hi\\\" once\"@en .\n}\n"
     )
-    exports = {store: serialize_dataset(assemble(mini_root, store=store), "nq") for store in STORES}
+    exports = {store: serialize_dataset(load(mini_root, store=store).dataset, "nq") for store in STORES}
     assert exports["oxigraph"] == exports["memory"]
 
 
@@ -191,7 +195,7 @@ def test_the_real_graph_exports_byte_identical_on_both_stores(fmt: str):
 @pytest.mark.parametrize("store", STORES)
 def test_the_union_holds_each_triple_once_however_many_graphs_state_it(store: str, tmp_path: Path):
     # Person typed in two sources is one person: the default graph is the RDF merge
-    from aigraph.load import parse_file
+    from aigraph.parse import parse_file
 
     person, typed = URIRef("https://w3id.org/aigraph/person/ada"), URIRef("https://schema.org/Person")
     dataset = new_dataset(store=store)

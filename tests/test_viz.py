@@ -1,6 +1,7 @@
 """The graph page: its payload (golden), its safety as static HTML, the CLI and the build."""
 
 from __future__ import annotations
+from aigraph import load
 
 import json
 from html.parser import HTMLParser
@@ -41,12 +42,12 @@ def _parse(page: str) -> _Tags:
 
 
 def test_payload_of_the_mini_project_matches_golden(mini_root: Path, golden):
-    payload = graph_payload(to_networkx(assemble(mini_root)))
+    payload = graph_payload(to_networkx(load(mini_root).dataset))
     golden("viz-payload.json", payload_json(payload, indent=1) + "\n")
 
 
 def test_payload_carries_what_the_page_needs(mini_root: Path):
-    payload = graph_payload(to_networkx(assemble(mini_root)))
+    payload = graph_payload(to_networkx(load(mini_root).dataset))
     ada = next(n for n in payload["nodes"] if n["id"].endswith("person/ada-example"))
     assert ada["degree"] == 3  # chair of the summit, for Examplia, endorsed the declaration
     assert [e["id"] for e in payload["edges"]] == [f"e{i}" for i in range(5)]
@@ -76,7 +77,7 @@ def test_json_cannot_close_its_script_element():
 
 
 def test_page_loads_nothing_from_the_network(mini_root: Path):
-    page = render_html(to_networkx(assemble(mini_root)))
+    page = render_html(to_networkx(load(mini_root).dataset))
     tags = _parse(page).tags
     for tag, attrs in tags:
         for name in ("src", "href"):
@@ -95,7 +96,7 @@ def test_page_loads_nothing_from_the_network(mini_root: Path):
 
 
 def test_hostile_labels_stay_inside_the_json(xss_root: Path):
-    page = render_html(to_networkx(assemble(xss_root)))
+    page = render_html(to_networkx(load(xss_root).dataset))
     parsed = _parse(page)
     # three scripts: the JSON payload, vis-network and the page's own; nothing injected
     assert [attrs.get("type") for tag, attrs in parsed.tags if tag == "script"] == [
@@ -114,12 +115,12 @@ def test_hostile_labels_stay_inside_the_json(xss_root: Path):
 
 
 def test_page_is_the_same_bytes_every_time(mini_root: Path):
-    dataset = assemble(mini_root)
-    assert render_html(to_networkx(dataset)) == render_html(to_networkx(assemble(mini_root)))
+    dataset = load(mini_root).dataset
+    assert render_html(to_networkx(dataset)) == render_html(to_networkx(load(mini_root).dataset))
 
 
 def test_lang_sets_the_page_language(mini_root: Path):
-    page = render_html(to_networkx(assemble(mini_root), lang="ko"), lang="ko")
+    page = render_html(to_networkx(load(mini_root).dataset, lang="ko"), lang="ko")
     assert page.splitlines()[1] == '<html lang="ko">'
     assert "<title>AI 정상회의 지식 그래프</title>" in page
 
@@ -154,7 +155,7 @@ def test_cli_viz_errors_are_one_line_with_exit_2(mini_root: Path, tmp_path: Path
 
 
 def test_build_writes_the_graph_page(mini_root: Path, tmp_path: Path):
-    result = build(mini_root, out_dir=tmp_path / "dist")
+    result = build(load(mini_root), out_dir=tmp_path / "dist")
     page = tmp_path / "dist" / "graph.html"
     assert page in result.files
     data = json.loads(_parse(page.read_text(encoding="utf-8")).scripts[0])

@@ -15,7 +15,7 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import RDFS
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.project import to_networkx
 from aigraph.viz import render_html
 
@@ -96,7 +96,7 @@ def open_page(browser):
 
 
 def _write(root: Path | None, tmp_path: Path, **kwargs) -> tuple[Path, object]:
-    graph = to_networkx(assemble(root), **kwargs)
+    graph = to_networkx(load(root).dataset, **kwargs)
     path = tmp_path / "graph.html"
     render_html(graph, dest=path)
     return path, graph
@@ -175,7 +175,7 @@ def test_class_filter_hides_companies(seoul, open_page):
 
 
 def test_language_switch_relabels_in_place(seoul, open_page):
-    dataset = assemble()
+    dataset = load().dataset
     labels = {lit.language: str(lit) for lit in dataset.objects(URIRef(HARRIS), RDFS.label)}
     page = open_page(seoul[0])
     label = "id => window.aigraph.nodes.get(id).label"

@@ -17,8 +17,10 @@ from aigraph.errors import (
     LoadError,
     ProjectionError,
     QueryError,
+    ReadOnlyError,
     ValidationError,
 )
+from aigraph.projectgraph import Project, load
 
 
 def __getattr__(name: str) -> object:
@@ -51,12 +53,15 @@ __all__ = [
     "ExportError",
     "LoadError",
     "ProjectionError",
+    "Project",
     "QueryError",
+    "ReadOnlyError",
     "ValidationError",
     "__version__",
     "analyze_network",
     "export_network",
     "find_connections",
+    "load",
     "plot_network",
     "render_analysis",
     "render_connections",

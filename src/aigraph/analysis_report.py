@@ -37,8 +37,8 @@ def summary_lines(analysis: NetworkAnalysis) -> list[str]:
     """Return the summary of *analysis* as lines of text, the sampling of betweenness included.
 
     >>> from aigraph.analyze import analyze_network
-    >>> from aigraph.build import assemble
-    >>> summary_lines(analyze_network(assemble()))[3]
+    >>> from aigraph import load
+    >>> summary_lines(analyze_network(load().dataset))[3]
     'betweenness: exact, over all ... nodes (sampled above 2,000 nodes)'
     """
     s, labels = analysis.summary, analysis.labels
@@ -142,8 +142,8 @@ def render_analysis(
     :raises AnalysisError: for an unknown format or table.
 
     >>> from aigraph.analyze import analyze_network
-    >>> from aigraph.build import assemble
-    >>> print(render_analysis(analyze_network(assemble()), fmt="csv", top=1).splitlines()[1][:48])
+    >>> from aigraph import load
+    >>> print(render_analysis(analyze_network(load().dataset), fmt="csv", top=1).splitlines()[1][:48])
     1,https://w3id.org/aigraph/country/republic-of-k
     """
     if fmt not in ANALYSIS_FORMATS:

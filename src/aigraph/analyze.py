@@ -126,9 +126,9 @@ def communities(simple: nx.Graph, /, *, seed: int = SEED) -> dict[str, int]:
 def record_nodes(graph: nx.MultiDiGraph, node: str) -> set[str]:
     """Return the nodes that the records naming *node* also name (its co-participants).
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> g = to_networkx(assemble())
+    >>> g = to_networkx(load().dataset)
     >>> "https://w3id.org/aigraph/person/kamala-harris" in record_nodes(
     ...     g, "https://w3id.org/aigraph/country/united-states")
     True
@@ -304,8 +304,8 @@ def analyze_network(
     :param exact_up_to: compute exact betweenness up to this many nodes, else sample.
     :param sample: the number of pivot nodes of sampled betweenness.
 
-    >>> from aigraph.build import assemble
-    >>> result = analyze_network(assemble())
+    >>> from aigraph import load
+    >>> result = analyze_network(load().dataset)
     >>> result.summary["betweenness"]["sampled"]
     False
     >>> yoon = next(r for r in result.actors if r["iri"].endswith("/yoon-suk-yeol"))

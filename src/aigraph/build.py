@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from aigraph.derive import derive_edges
 from aigraph.errors import ValidationError
-from aigraph.load import load_dataset, source_graphs
+from aigraph.parse import load_dataset, source_graphs
 from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
-from aigraph.paths import ProjectPaths, project_paths
-from aigraph.store import DEFAULT_STORE, StoreName
+from aigraph.paths import ProjectPaths
 from aigraph.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
-from aigraph.validate import ValidationReport, validate_dataset
+from aigraph.store import DEFAULT_STORE, StoreName, seal
+from aigraph.validate import ValidationReport
+
+if TYPE_CHECKING:
+    from aigraph.projectgraph import Project
 
 #: Output file name (in the build directory) for each format.
 OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()}
@@ -65,27 +69,30 @@ class BuildResult:
         )
 
 
-def assemble(
-    root: str | Path | ProjectPaths | None = None, /, *, store: StoreName = DEFAULT_STORE
-) -> Dataset:
-    """Load the project at *root* and add the derived edges: the graph every command works on.
+def assemble(paths: ProjectPaths, /, *, store: StoreName = DEFAULT_STORE) -> Dataset:
+    """Load the project at *paths*, add the derived edges and seal the result.
+
+    Sealing makes the default graph the merge of all graphs, once, and the dataset
+    read-only (:func:`aigraph.store.seal`). :func:`aigraph.load` wraps this.
 
     :param store: the engine underneath rdflib, ``"oxigraph"`` (default) or ``"memory"``.
 
-    >>> ds = assemble()
+    >>> from aigraph.paths import project_paths
+    >>> ds = assemble(project_paths())
     >>> len(ds.graph(DERIVED_GRAPH)) > 0
     True
     """
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     dataset = load_dataset(paths, store=store)
-    derive_edges(dataset, root=paths)
+    derive_edges(dataset, paths=paths)
+    seal(dataset)
     return dataset
 
 
 def count_classes(dataset: Dataset) -> dict[str, int]:
     """Count the instances of the summary classes (subclasses included).
 
-    >>> count_classes(assemble())["summits"]
+    >>> from aigraph import load
+    >>> count_classes(load().dataset)["summits"]
     4
     """
     typed = set(dataset.subject_objects(RDF.type))
@@ -96,14 +103,8 @@ def count_classes(dataset: Dataset) -> dict[str, int]:
     return counts
 
 
-def build(
-    root: str | Path | ProjectPaths | None = None,
-    /,
-    *,
-    out_dir: str | Path | None = None,
-    store: StoreName = DEFAULT_STORE,
-) -> BuildResult:
-    """Validate the project and write every export and the graph page to *out_dir*.
+def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildResult:
+    """Validate *project* and write every export and the graph page to *out_dir*.
 
     *out_dir* defaults to ``ROOT/dist``; the page is ``graph.html``.
 
@@ -118,16 +119,15 @@ def build(
     from aigraph.viz import render_html
     from aigraph.void import describe_dataset
 
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    dataset = assemble(paths, store=store)
-    report = validate_dataset(dataset, root=paths)
+    dataset = project.dataset
+    report = project.validate()
     if not report.conforms:
         raise ValidationError(report)
-    target = Path(out_dir) if out_dir is not None else paths.root / "dist"
+    target = Path(out_dir) if out_dir is not None else project.root / "dist"
     page = str(render_html(to_networkx(dataset))).encode("utf-8")  # the page keeps its drawing hints
     dataset = published(dataset)
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
-    void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), root=paths)
+    void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), paths=project.paths)
     payloads[VOID_FILE] = serialize_graph(void, "ttl")
     payloads[CONTEXT_FILE] = context_document(term_context(dataset))
     payloads[GRAPH_FILE] = page

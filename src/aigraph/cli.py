@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from aigraph.errors import AigraphError, ValidationError
+from aigraph.extras import require
 from aigraph.results import RESULT_FORMATS
 from aigraph.serialize import FORMATS
 
@@ -48,7 +49,8 @@ root_option = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Project directory holding ontology/, data/ and queries/ (default: this checkout).",
+    help="Project directory holding ontology/, data/ and queries/ (default: $AIGRAPH_ROOT, "
+    "the current directory, this checkout, or the graph shipped with the package).",
 )
 store_option = click.option(
     "--store", type=click.Choice(["oxigraph", "memory"]), default="oxigraph", show_default=True,
@@ -79,9 +81,10 @@ def build(root: Path | None, out_dir: Path | None, store: str) -> None:
 
         aigraph build -o dist
     """
+    from aigraph import load
     from aigraph.build import build as run_build
 
-    click.echo(run_build(root, out_dir=out_dir, store=store).summary)  # type: ignore[arg-type]
+    click.echo(run_build(load(root, store=store), out_dir=out_dir).summary)  # type: ignore[arg-type]
 
 
 @cli.command()
@@ -95,10 +98,9 @@ def validate(root: Path | None, store: str) -> None:
 
         aigraph validate
     """
-    from aigraph.build import assemble
-    from aigraph.validate import validate_dataset
+    from aigraph import load
 
-    report = validate_dataset(assemble(root, store=store), root=root)  # type: ignore[arg-type]
+    report = load(root, store=store).validate()  # type: ignore[arg-type]
     if not report.conforms:
         raise ValidationError(report)
     click.echo("conforms: the graph satisfies every shape in ontology/shapes.ttl")
@@ -125,9 +127,10 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
         aigraph query cq01-co-chairs --endpoint http://127.0.0.1:7878/query
     """
     from aigraph import query as q
+    from aigraph.paths import project_paths
 
     if list_:
-        for named in q.list_queries(root):
+        for named in q.list_queries(project_paths(root)):
             click.echo(f"{named.name}\t{named.question_en if lang == 'en' else named.question_ko}")
         return
     if query is None:
@@ -155,15 +158,16 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
         aigraph export --format trig -o aigraph.trig
         aigraph export --format gexf -o aigraph.gexf
     """
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.export import export_dataset
     from aigraph.network_export import export_network, network_format
 
     if fmt is None and out is None:
         fmt = "ttl"
     net = network_format(fmt, out)
-    result = (export_network(assemble(root, store=store), fmt=net, dest=out) if net else
-              export_dataset(assemble(root, store=store), fmt=fmt, dest=out))  # type: ignore[arg-type]
+    dataset = load(root, store=store).dataset  # type: ignore[arg-type]
+    result = (export_network(dataset, fmt=net, dest=out) if net else
+              export_dataset(dataset, fmt=fmt, dest=out))  # type: ignore[arg-type]
     if isinstance(result, bytes):
         sys.stdout.buffer.write(result)
     else:
@@ -190,12 +194,12 @@ def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth
 
         aigraph viz -o graph.html --lang ko --focus kamala-harris --depth 2
     """
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.project import to_networkx
     from aigraph.viz import render_html
 
     kept = [c for c in classes.split(",") if c.strip()] if classes is not None else None
-    graph = to_networkx(assemble(root), lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
+    graph = to_networkx(load(root).dataset, lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
                         classes=kept)
     result = render_html(graph, lang=lang, dest=out)
     if out is None:
@@ -225,10 +229,10 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
 
         aigraph path "Lee Hae-jin" "António Guterres" --lang ko
     """
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.connect import find_connections, render_connections
 
-    found = find_connections(assemble(root), a, b, max_hops=max_hops, limit=limit, lang=lang)
+    found = find_connections(load(root).dataset, a, b, max_hops=max_hops, limit=limit, lang=lang)
     click.echo(render_connections(found), nl=False)
 
 
@@ -251,6 +255,7 @@ def serve(root: Path | None, store: str, host: str, port: int, timeout: float, m
 
         aigraph serve --port 7878
     """
+    require("serve")
     from aigraph.serve import ServeOptions, serve as run_server
 
     options = ServeOptions(store=store, timeout=timeout, max_results=max_results, workers=workers)  # type: ignore[arg-type]
@@ -281,9 +286,9 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
     """
     from aigraph.analysis_report import render_analysis, summary_lines
     from aigraph.analyze import analyze_network
-    from aigraph.build import assemble
+    from aigraph import load
 
-    analysis = analyze_network(assemble(root), lang=lang)
+    analysis = analyze_network(load(root).dataset, lang=lang)
     if fmt == "csv":
         click.echo("\n".join(summary_lines(analysis)), err=True)
     click.echo(render_analysis(analysis, fmt=fmt, top=top, table=table), nl=False)  # type: ignore[arg-type]
@@ -305,10 +310,11 @@ def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
 
         aigraph plot principles -o docs/principles.png
     """
-    from aigraph.build import assemble
+    require("plot")
+    from aigraph import load
     from aigraph.plot import plot_network
 
-    result = plot_network(assemble(root), kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
+    result = plot_network(load(root).dataset, kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
     click.echo(f"wrote {result}", err=True)
 
 
@@ -326,10 +332,10 @@ def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) 
 
         aigraph push --endpoint http://127.0.0.1:7878/query --graph-store http://127.0.0.1:7878/store
     """
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.remote import push_dataset
 
-    report = push_dataset(assemble(root, store=store), endpoint, graph_store=graph_store)  # type: ignore[arg-type]
+    report = push_dataset(load(root, store=store).dataset, endpoint, graph_store=graph_store)  # type: ignore[arg-type]
     click.echo(report.summary)
 
 
@@ -365,6 +371,7 @@ def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | No
         aigraph ingest article.ko.txt --publisher 광주일보 --date 2024-05-22
         aigraph ingest --accept data/drafts/article.trig
     """
+    require("ingest")
     from aigraph import ingest as run
 
     if accept is not None:

@@ -207,8 +207,8 @@ def find_connections(
     :raises ProjectionError: when a name matches no entity, or several (they are listed).
     :raises AnalysisError: when no path joins them, or none within *max_hops*.
 
-    >>> from aigraph.build import assemble
-    >>> found = find_connections(assemble(), "Lee Hae-jin", "António Guterres")
+    >>> from aigraph import load
+    >>> found = find_connections(load().dataset, "Lee Hae-jin", "António Guterres")
     >>> [found.labels[n] for n in found.paths[0]]
     ['Lee Hae-jin', "Leaders' Session of the AI Seoul Summit", 'António Guterres']
     >>> [e["paragraph"] for hop in found.links[0] for e in hop[0].evidence if "paragraph" in e]
@@ -260,8 +260,8 @@ def _sentence(link: Link) -> str:
 def render_connections(found: Connections) -> str:
     """Return *found* as text: a heading, then each path and each hop with its evidence.
 
-    >>> from aigraph.build import assemble
-    >>> text = render_connections(find_connections(assemble(), "kamala-harris", "united-states"))
+    >>> from aigraph import load
+    >>> text = render_connections(find_connections(load().dataset, "kamala-harris", "united-states"))
     >>> print(text.splitlines()[2])
     1. Kamala Harris → United States
     """

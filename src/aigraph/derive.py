@@ -8,13 +8,14 @@ graphs stay as curated and the two can never disagree.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset
 
 from aigraph.errors import LoadError
 from aigraph.namespaces import DERIVED_GRAPH
-from aigraph.paths import ProjectPaths, project_paths
-from aigraph.store import store_name
+from aigraph.paths import ProjectPaths
+from aigraph.store import raw_store, store_name
 
 #: Rules may build on each other's output; this bounds the passes.
 MAX_PASSES = 5
@@ -61,7 +62,7 @@ def _construct(dataset: Dataset, path: Path, rule: object) -> list:
     return list(result)
 
 
-def derive_edges(dataset: Dataset, /, *, root: str | Path | ProjectPaths | None = None) -> int:
+def derive_edges(dataset: Dataset, /, *, paths: ProjectPaths) -> int:
     """Add the edges the rules derive to *dataset*'s derived graph.
 
     The derived graph is emptied first, then the rules run until a pass adds
@@ -70,13 +71,16 @@ def derive_edges(dataset: Dataset, /, *, root: str | Path | ProjectPaths | None 
     :returns: the number of derived triples.
     :raises LoadError: when a rule is malformed.
 
-    >>> from aigraph.load import load_dataset
-    >>> ds = load_dataset()
-    >>> derive_edges(ds) > 0
+    >>> from aigraph.parse import load_dataset
+    >>> from aigraph.paths import project_paths
+    >>> ds = load_dataset(project_paths())
+    >>> derive_edges(ds, paths=project_paths()) > 0
     True
     """
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
-    rules = load_rules(paths.rules, prepare=store_name(dataset) == "memory")
+    oxigraph = store_name(dataset) == "oxigraph"
+    rules = load_rules(paths.rules, prepare=not oxigraph)
+    if oxigraph:
+        return _derive_in_oxigraph(raw_store(dataset), rules)
     derived = dataset.graph(DERIVED_GRAPH)
     derived.remove((None, None, None))
     for _ in range(MAX_PASSES):
@@ -86,3 +90,33 @@ def derive_edges(dataset: Dataset, /, *, root: str | Path | ProjectPaths | None 
         if len(derived) == before:
             break
     return len(derived)
+
+
+def _derive_in_oxigraph(store: Any, rules: list[tuple[Path, object]]) -> int:
+    """Run the rules in Oxigraph's own engine: no rdflib term is made for a derived triple.
+
+    The union default graph repeats a triple once per graph that states it
+    (oxigraph #1919); the derived graph is a set, so that changes nothing here.
+    """
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(str(DERIVED_GRAPH))
+    if store.contains_named_graph(graph):
+        store.clear_graph(graph)
+
+    def size() -> int:
+        return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+
+    for _ in range(MAX_PASSES):
+        before = size()
+        for path, rule in rules:
+            try:
+                answer = store.query(rule, use_default_graph_as_union=True)
+            except SyntaxError as exc:
+                raise LoadError(f"malformed rule: {exc}", path=path) from exc
+            if not isinstance(answer, ox.QueryTriples):
+                raise LoadError("a rule must be a CONSTRUCT query", path=path)
+            store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in answer])
+        if size() == before:
+            break
+    return size()

@@ -18,7 +18,7 @@ from typing import Literal as TypingLiteral
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
-from aigraph.load import source_graphs
+from aigraph.parse import source_graphs
 from aigraph.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
 
 Language = TypingLiteral["en", "ko"]
@@ -61,8 +61,8 @@ def bilingual(texts: dict[str, str]) -> Labels:
 class SourceReader:
     """Look-ups over the dataset: labels, types and what the sources say.
 
-    >>> from aigraph.build import assemble
-    >>> reader = SourceReader(assemble())
+    >>> from aigraph import load
+    >>> reader = SourceReader(load().dataset)
     >>> reader.labels(URIRef("https://w3id.org/aigraph/person/kamala-harris"))
     {'en': 'Kamala Harris', 'ko': '카멀라 해리스'}
     """
@@ -111,8 +111,8 @@ class SourceReader:
 class Details:
     """The facts, evidence and records of nodes and edges, and the labels they name.
 
-    >>> from aigraph.build import assemble
-    >>> details = Details(SourceReader(assemble()))
+    >>> from aigraph import load
+    >>> details = Details(SourceReader(load().dataset))
     >>> [evidence] = details.evidence(
     ...     URIRef("https://w3id.org/aigraph/endorsement/seoul-declaration/australia"))
     >>> evidence["paragraph"], details.sources[evidence["source"]]["publisher"]["en"]
@@ -201,8 +201,8 @@ class Details:
 def is_evidence(reader: SourceReader, iri: URIRef) -> bool:
     """Tell whether *iri* is a source or a paragraph (evidence, never a record).
 
-    >>> from aigraph.build import assemble
-    >>> reader = SourceReader(assemble())
+    >>> from aigraph import load
+    >>> reader = SourceReader(load().dataset)
     >>> source = "https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
     >>> is_evidence(reader, URIRef(source + "#p18")), is_evidence(reader, URIRef(source))
     (True, True)
@@ -216,8 +216,8 @@ def is_evidence(reader: SourceReader, iri: URIRef) -> bool:
 def mentions(reader: SourceReader, iri: URIRef) -> dict[str, set[int]]:
     """Return, per source, the numbers of the paragraphs that name *iri*.
 
-    >>> from aigraph.build import assemble
-    >>> found = mentions(SourceReader(assemble()), URIRef("https://w3id.org/aigraph/person/kamala-harris"))
+    >>> from aigraph import load
+    >>> found = mentions(SourceReader(load().dataset), URIRef("https://w3id.org/aigraph/person/kamala-harris"))
     >>> [(source.rsplit("/", 1)[-1], numbers) for source, numbers in found.items()]
     [('kwangju-ilbo-2024-05-22-ai-seoul-summit', {18})]
     """
@@ -233,8 +233,8 @@ def mentions(reader: SourceReader, iri: URIRef) -> dict[str, set[int]]:
 def wikidata_qid(reader: SourceReader, iri: URIRef) -> str | None:
     """Return the Wikidata QID that a source links *iri* to, or ``None``.
 
-    >>> from aigraph.build import assemble
-    >>> wikidata_qid(SourceReader(assemble()), URIRef("https://w3id.org/aigraph/person/kamala-harris"))
+    >>> from aigraph import load
+    >>> wikidata_qid(SourceReader(load().dataset), URIRef("https://w3id.org/aigraph/person/kamala-harris"))
     'Q10853588'
     """
     for prop in SAME_AS_PROPERTIES:

@@ -22,7 +22,7 @@ from rdflib.query import Result
 
 from aigraph.errors import EndpointError, QueryError
 from aigraph.namespaces import BASE, local_name
-from aigraph.store import local_graphs_only, merged_store, raw_store, store_name, to_result
+from aigraph.store import local_graphs_only, ox_query, raw_store, store_name, to_result
 
 #: Media type → result format, for SELECT and ASK; the first is the default.
 SELECT_TYPES: dict[str, str] = {
@@ -174,7 +174,7 @@ def answer_query(
     Relative IRIs resolve against :data:`QUERY_BASE`; *graphs*, when given,
     is the request's dataset and replaces the query's ``FROM``/``FROM NAMED``.
 
-    >>> from aigraph.load import new_dataset
+    >>> from aigraph.parse import new_dataset
     >>> answer = answer_query(new_dataset(), "ASK { ?s ?p ?o }")
     >>> answer.status, answer.media_type, answer.body
     (200, 'application/sparql-results+json', b'{"head": {}, "boolean": false}')
@@ -234,8 +234,8 @@ def _ox_answer(dataset: Dataset, text: str, prepared: Any, graphs: ProtocolDatas
     """Ask pyoxigraph, with the base IRI and the request's dataset, if any.
 
     Without either dataset description the default graph is the merge of all
-    graphs (:func:`aigraph.store.merged_store`); the query's ``FROM`` clauses,
-    or the request's parameters, which win over them, name graphs of the store.
+    graphs (:func:`aigraph.store.ox_query`); the query's ``FROM`` clauses, or
+    the request's parameters, which win over them, name graphs of the store.
     """
     import pyoxigraph as ox
 
@@ -243,9 +243,7 @@ def _ox_answer(dataset: Dataset, text: str, prepared: Any, graphs: ProtocolDatas
         default = [ox.NamedNode(g) for g in graphs.default]
         named = [ox.NamedNode(g) for g in graphs.named]
         return raw_store(dataset).query(text, base_iri=QUERY_BASE, default_graph=default, named_graphs=named)
-    if prepared.algebra.get("datasetClause"):
-        return raw_store(dataset).query(text, base_iri=QUERY_BASE)
-    return merged_store(dataset).query(text, base_iri=QUERY_BASE)
+    return ox_query(dataset, text, base_iri=QUERY_BASE)
 
 
 def _serialise(result: Result, fmt: str) -> bytes:
@@ -286,7 +284,7 @@ def describe_entity(dataset: Dataset, iri: str, /, *, accept: str | None = None)
     HTML is a page of the facts and the graph each comes from; 406 when no
     offered type is acceptable, 404 when nothing is known.
 
-    >>> from aigraph.load import new_dataset
+    >>> from aigraph.parse import new_dataset
     >>> describe_entity(new_dataset(), BASE + "person/nobody").status
     404
     >>> describe_entity(new_dataset(), BASE + "person/nobody", accept="image/png").status

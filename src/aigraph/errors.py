@@ -102,3 +102,15 @@ class EndpointError(QueryError):
 
 class RemoteError(AigraphError):
     """A remote SPARQL endpoint or graph store failed or could not be reached."""
+
+
+class ReadOnlyError(AigraphError):
+    """An assembled graph was asked to change: it is read-only once assembled.
+
+    >>> from aigraph import load
+    >>> from rdflib import URIRef
+    >>> load().dataset.add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
+    Traceback (most recent call last):
+    ...
+    aigraph.errors.ReadOnlyError: the assembled graph is read-only; load the project again to change it
+    """

@@ -36,8 +36,8 @@ def export_dataset(
 
     :raises ExportError: for an unknown format or an unwritable destination.
 
-    >>> from aigraph.build import assemble
-    >>> export_dataset(assemble(), fmt="nt")[:1]
+    >>> from aigraph import load
+    >>> export_dataset(load().dataset, fmt="nt")[:1]
     b'<'
     """
     if fmt is None:

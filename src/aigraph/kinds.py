@@ -33,9 +33,10 @@ KIND_ROOTS: tuple[tuple[Kind, tuple[URIRef, ...]], ...] = (
 def class_kinds(ontology: Graph, classes: list[str] | None = None) -> dict[str, Kind]:
     """Return the kind of each node class of *ontology* (or of *classes*), by class IRI.
 
-    >>> from aigraph.load import load_dataset
+    >>> from aigraph.parse import load_dataset
+    >>> from aigraph.paths import project_paths
     >>> from aigraph.namespaces import ONTOLOGY_GRAPH
-    >>> kinds = class_kinds(load_dataset().graph(ONTOLOGY_GRAPH))
+    >>> kinds = class_kinds(load_dataset(project_paths()).graph(ONTOLOGY_GRAPH))
     >>> kinds[str(AIG.Polity)], kinds[str(AIG.Session)], kinds[str(AIG.Statement)]
     ('actor', 'event', 'other')
     """
@@ -53,10 +54,10 @@ def class_kinds(ontology: Graph, classes: list[str] | None = None) -> dict[str, 
 def node_kinds(graph: nx.MultiDiGraph, ontology: Graph) -> dict[str, Kind]:
     """Return the kind of every node of a projected *graph*, by node id.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.namespaces import ONTOLOGY_GRAPH
     >>> from aigraph.project import to_networkx
-    >>> ds = assemble()
+    >>> ds = load().dataset
     >>> node_kinds(to_networkx(ds), ds.graph(ONTOLOGY_GRAPH))[
     ...     "https://w3id.org/aigraph/person/kamala-harris"]
     'actor'

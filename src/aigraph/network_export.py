@@ -59,9 +59,9 @@ def flat_network(graph: nx.MultiDiGraph, /, *, viz: bool = False) -> nx.MultiDiG
 
     :param viz: add GEXF's ``viz`` colour to each node.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> flat = flat_network(to_networkx(assemble()))
+    >>> flat = flat_network(to_networkx(load().dataset))
     >>> flat.nodes["https://w3id.org/aigraph/person/kamala-harris"]["class_ko"]
     '인물'
     """
@@ -126,8 +126,8 @@ def export_network(
 
     :raises ExportError: for an unknown format or an unwritable destination.
 
-    >>> from aigraph.build import assemble
-    >>> export_network(assemble(), fmt="gexf")[:5]
+    >>> from aigraph import load
+    >>> export_network(load().dataset, fmt="gexf")[:5]
     b'<gexf'
     """
     from aigraph.project import to_networkx

@@ -16,7 +16,7 @@ from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from aigraph.errors import LoadError
 from aigraph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
-from aigraph.paths import ProjectPaths, project_paths
+from aigraph.paths import ProjectPaths
 from aigraph.store import DEFAULT_STORE, StoreName, changed_literal, new_store, parser_format, store_name
 
 #: File extension → rdflib parser name; the format is never guessed otherwise.
@@ -59,7 +59,6 @@ def parse_file(target: Dataset | Graph, path: Path) -> None:
         raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
     if store_name(target) == "oxigraph":
         _refuse_changed_literals(data, fmt, path)
-        target.store.changed()  # Oxigraph's parser loads into the store directly
     try:
         target.parse(data=data, format=parser_format(fmt, target), publicID=path.resolve().as_uri())
     except BadSyntax as exc:
@@ -101,21 +100,18 @@ def _position(exc: BadSyntax) -> tuple[int, int]:
     return exc.lines + 1, len(text[line_start:offset].decode("utf-8", "replace")) + 1
 
 
-def load_dataset(
-    root: str | Path | ProjectPaths | None = None, /, *, store: StoreName = DEFAULT_STORE
-) -> Dataset:
-    """Load the ontology and every curated source of the project at *root*.
+def load_dataset(paths: ProjectPaths, /, *, store: StoreName = DEFAULT_STORE) -> Dataset:
+    """Load the ontology and every curated source of the project at *paths*.
 
-    :param root: the project directory (default: :func:`aigraph.paths.default_root`).
     :param store: the engine to load into (see :func:`new_dataset`).
     :returns: a Dataset with the ontology graph and one named graph per source.
     :raises LoadError: when a file is missing or malformed.
 
-    >>> ds = load_dataset()
+    >>> from aigraph.paths import project_paths
+    >>> ds = load_dataset(project_paths())
     >>> len(ds.graph(ONTOLOGY_GRAPH)) > 0
     True
     """
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     dataset = new_dataset(store=store)
     ontology = dataset.graph(ONTOLOGY_GRAPH)
     for path in paths.ontology_files():
@@ -140,7 +136,8 @@ def _reject_default_graph_triples(dataset: Dataset, paths: ProjectPaths) -> None
 def source_graphs(dataset: Dataset) -> list[URIRef]:
     """Return the names of the sources' graphs, sorted.
 
-    >>> names = source_graphs(load_dataset())
+    >>> from aigraph.paths import project_paths
+    >>> names = source_graphs(load_dataset(project_paths()))
     >>> URIRef("https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit") in names
     True
     >>> names == sorted(names)

@@ -1,11 +1,14 @@
 """Where a project's curated files live: ontology/, data/, queries/.
 
-A project directory is any directory with those sub-directories; the default is
-the repository this package was installed from, or the current directory.
+A project directory is any directory with those sub-directories. It is resolved
+once (:func:`project_paths`): from ``--root``, ``AIGRAPH_ROOT``, the current
+directory, the checkout this package runs from, or the graph an installed wheel
+ships.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,20 +65,46 @@ class ProjectPaths:
         return sorted(self.data.glob("*.trig"))
 
 
+#: The environment variable that names the project directory when ``--root`` is not given.
+ROOT_VARIABLE = "AIGRAPH_ROOT"
+#: Where an installed wheel keeps the curated graph (ontology/, data/, queries/).
+SHIPPED = Path(__file__).resolve().parent / "shipped"
+
+
+def _is_project(root: Path) -> bool:
+    return (root / "ontology").is_dir() and (root / "data").is_dir()
+
+
 def default_root() -> Path:
     """Return the project directory used when none is given.
 
-    The current directory wins when it holds ``ontology/`` and ``data/``;
-    otherwise the source checkout this package lives in.
+    In order: the ``AIGRAPH_ROOT`` variable; the current directory, when it holds
+    ``ontology/`` and ``data/``; the source checkout this package runs from; the
+    graph shipped inside the installed package.
+
+    :raises LoadError: when none of them is a project, saying what is missing.
+
+    >>> (default_root() / "ontology").is_dir()
+    True
     """
-    cwd = Path.cwd()
-    if (cwd / "ontology").is_dir() and (cwd / "data").is_dir():
-        return cwd
-    return Path(__file__).resolve().parents[2]
+    if os.environ.get(ROOT_VARIABLE):
+        return Path(os.environ[ROOT_VARIABLE])
+    checkout = Path(__file__).resolve().parents[2]
+    for candidate in (Path.cwd(), checkout, SHIPPED):
+        if _is_project(candidate):
+            return candidate
+    raise LoadError(
+        "no aigraph project found: the current directory has no ontology/ and data/, and this "
+        f"installation ships no graph; give --root DIR or set {ROOT_VARIABLE}",
+        path=Path.cwd(),
+    )
 
 
 def project_paths(root: str | Path | None = None) -> ProjectPaths:
-    """Return the paths of the project at *root* (default: :func:`default_root`).
+    """Resolve *root* (default: :func:`default_root`) once, into the paths of its project.
+
+    Everything else takes the :class:`ProjectPaths` this returns, and never
+    resolves a root again.
 
     :raises LoadError: when *root* has no ``ontology/`` or ``data/`` directory.
 

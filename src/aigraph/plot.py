@@ -68,9 +68,9 @@ def principle_matrix(
     A cell ``(row, principle)`` is filled when an edge runs from the row to the principle.
     Principles are ordered by how many rows invoke them, then by label.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> ds = assemble()
+    >>> ds = load().dataset
     >>> g = to_networkx(ds)
     >>> rows, cols, cells = principle_matrix(g, node_kinds(g, ds.graph(ONTOLOGY_GRAPH)))
     >>> rows[0], cols[0]
@@ -112,9 +112,9 @@ def summit_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]) -> list[dict
     An event's date is its start date, else the earliest start date of its parts
     (``schema:superEvent``); its documents are those linked to it or to its parts.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> ds = assemble()
+    >>> ds = load().dataset
     >>> g = to_networkx(ds)
     >>> [(g.nodes[s["summit"]]["label"], str(s["date"]), len(s["documents"]))
     ...  for s in summit_timeline(g, node_kinds(g, ds.graph(ONTOLOGY_GRAPH)))]
@@ -236,8 +236,8 @@ def plot_network(
     :param top: how many actors the centrality plot shows.
     :raises AnalysisError: for an unknown plot, or a graph with nothing to draw.
 
-    >>> from aigraph.build import assemble
-    >>> plot_network(assemble(), "timeline")[:8]
+    >>> from aigraph import load
+    >>> plot_network(load().dataset, "timeline")[:8]
     b'\x89PNG\r\n\x1a\n'
     """
     from matplotlib import rc_context

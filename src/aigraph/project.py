@@ -211,9 +211,10 @@ def resolve_classes(rules: ProjectionRules, names: Iterable[str]) -> set[URIRef]
 
     :raises ProjectionError: naming the known classes when a name matches none.
 
-    >>> from aigraph.load import load_dataset
+    >>> from aigraph.parse import load_dataset
+    >>> from aigraph.paths import project_paths
     >>> from aigraph.namespaces import ONTOLOGY_GRAPH
-    >>> rules = read_rules(load_dataset().graph(ONTOLOGY_GRAPH))
+    >>> rules = read_rules(load_dataset(project_paths()).graph(ONTOLOGY_GRAPH))
     >>> sorted(local_name(c) for c in resolve_classes(rules, ["Person", "기업"]))
     ['Company', 'Person']
     """
@@ -242,8 +243,8 @@ def resolve_entity(graph: nx.MultiDiGraph, name: str) -> str:
 
     :raises ProjectionError: when no node, or more than one, matches.
 
-    >>> from aigraph.build import assemble
-    >>> graph = to_networkx(assemble())
+    >>> from aigraph import load
+    >>> graph = to_networkx(load().dataset)
     >>> resolve_entity(graph, "앤서니 앨버니지")
     'https://w3id.org/aigraph/person/anthony-albanese'
     >>> resolve_entity(graph, "anthony-albanese") == resolve_entity(graph, "Anthony Albanese")
@@ -275,8 +276,8 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiG
 
     Records that no kept node or edge names are dropped.
 
-    >>> from aigraph.build import assemble
-    >>> graph = to_networkx(assemble())
+    >>> from aigraph import load
+    >>> graph = to_networkx(load().dataset)
     >>> part = neighbourhood(graph, "https://w3id.org/aigraph/person/anthony-albanese", 1)
     >>> sorted(n.rsplit("/", 1)[-1] for n in part)
     ['anthony-albanese', 'australia', 'leaders-session', 'seoul-declaration']
@@ -324,8 +325,8 @@ def to_networkx(
     :raises ProjectionError: for an unknown class, an unknown or ambiguous focus, or
         a depth without a focus.
 
-    >>> from aigraph.build import assemble
-    >>> g = to_networkx(assemble(), focus="kamala-harris", depth=1)
+    >>> from aigraph import load
+    >>> g = to_networkx(load().dataset, focus="kamala-harris", depth=1)
     >>> g.nodes["https://w3id.org/aigraph/person/kamala-harris"]["labels"]["ko"]
     '카멀라 해리스'
     """

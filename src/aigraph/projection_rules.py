@@ -88,9 +88,10 @@ def _sorted_iris(ontology: Graph, subject: URIRef, prop: URIRef) -> tuple[URIRef
 def read_rules(ontology: Graph) -> ProjectionRules:
     """Return the projection rules that *ontology* states, in IRI order.
 
-    >>> from aigraph.load import load_dataset
+    >>> from aigraph.parse import load_dataset
+    >>> from aigraph.paths import project_paths
     >>> from aigraph.namespaces import ONTOLOGY_GRAPH
-    >>> rules = read_rules(load_dataset().graph(ONTOLOGY_GRAPH))
+    >>> rules = read_rules(load_dataset(project_paths()).graph(ONTOLOGY_GRAPH))
     >>> rules.node_classes[AIG.Company].labels
     {'en': 'company', 'ko': '기업'}
     >>> [local_name(r.iri) for r in rules.edge_rules][:2]

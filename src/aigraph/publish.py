@@ -13,9 +13,9 @@ from __future__ import annotations
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from aigraph.load import new_dataset
+from aigraph.parse import new_dataset
 from aigraph.namespaces import AIG
-from aigraph.store import raw_store, store_name
+from aigraph.store import is_sealed, raw_store, seal, store_name
 
 #: The annotation that marks a property or class as a drawing hint.
 DRAWING_HINT = AIG.drawingHint
@@ -24,8 +24,8 @@ DRAWING_HINT = AIG.drawingHint
 def drawing_hints(dataset: Dataset, /) -> tuple[set[URIRef], set[URIRef]]:
     """Return the properties and the classes the ontology marks as drawing hints.
 
-    >>> from aigraph.build import assemble
-    >>> properties, classes = drawing_hints(assemble())
+    >>> from aigraph import load
+    >>> properties, classes = drawing_hints(load().dataset)
     >>> AIG.graphColour in properties, AIG.EdgeRule in classes
     (True, True)
     """
@@ -38,8 +38,10 @@ def drawing_hints(dataset: Dataset, /) -> tuple[set[URIRef], set[URIRef]]:
 def published(dataset: Dataset, /) -> Dataset:
     """Return a copy of *dataset* without the drawing hints, in the same kind of store.
 
-    >>> from aigraph.build import assemble
-    >>> ds = assemble()
+    A sealed dataset gives a sealed copy (:func:`aigraph.store.seal`).
+
+    >>> from aigraph import load
+    >>> ds = load().dataset
     >>> (None, AIG.graphColour, None) in ds, (None, AIG.graphColour, None) in published(ds)
     (True, False)
     """
@@ -49,12 +51,18 @@ def published(dataset: Dataset, /) -> Dataset:
     if store_name(dataset) == "oxigraph":
         import pyoxigraph as ox
 
-        drop_p = {ox.NamedNode(str(p)) for p in properties}
-        drop_s = {ox.NamedNode(str(s)) for s in hidden if isinstance(s, URIRef)}
-        raw_store(out).bulk_extend(
-            q for q in raw_store(dataset) if q.predicate not in drop_p and q.subject not in drop_s
-        )
-        out.store.changed()  # type: ignore[attr-defined]
+        # All in Oxigraph's own engine: one N-Quads copy (the merged default graph
+        # of a sealed store included), then the hints deleted from every graph.
+        store = raw_store(out)
+        store.bulk_load(raw_store(dataset).dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        for variable, terms in (("p", properties), ("s", {s for s in hidden if isinstance(s, URIRef)})):
+            if terms:
+                values = " ".join(t.n3() for t in sorted(terms))
+                store.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                             f"VALUES ?{variable} {{ {values} }} }} ;\n"
+                             f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o VALUES ?{variable} {{ {values} }} }}")
+        if is_sealed(dataset):
+            seal(out, merged=True)
         return out
     for s, p, o, g in dataset.quads((None, None, None, None)):
         if p not in properties and s not in hidden:

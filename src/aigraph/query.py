@@ -54,20 +54,21 @@ def read_named_query(path: Path) -> NamedQuery:
     return NamedQuery(path.stem, path, questions["en"], questions["ko"])
 
 
-def list_queries(root: str | Path | ProjectPaths | None = None) -> list[NamedQuery]:
+def list_queries(paths: ProjectPaths, /) -> list[NamedQuery]:
     """Return the project's named queries, sorted by name.
 
-    >>> [q.name for q in list_queries()][:1]
+    >>> from aigraph.paths import project_paths
+    >>> [q.name for q in list_queries(project_paths())][:1]
     ['cq01-co-chairs']
     """
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     return [read_named_query(p) for p in sorted(paths.queries.glob("*.rq"), key=lambda p: p.stem)]
 
 
-def resolve_query(query: str | Path, /, *, root: str | Path | ProjectPaths | None = None) -> tuple[str, str]:
+def resolve_query(query: str | Path, /, *, paths: ProjectPaths | None = None) -> tuple[str, str]:
     """Return ``(label, SPARQL text)`` for a file path, a query name or SPARQL text.
 
-    A query name may be shortened to any prefix that names one query (``cq04``).
+    A query name, looked up in the ``queries/`` of *paths*, may be shortened to
+    any prefix that names one query (``cq04``).
 
     :raises QueryError: for an unknown or ambiguous query name, or an unreadable file.
 
@@ -80,7 +81,8 @@ def resolve_query(query: str | Path, /, *, root: str | Path | ProjectPaths | Non
     path = Path(text)
     if path.suffix == ".rq" or path.exists():
         return str(path), read_named_query(path).text
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
+    if paths is None:
+        raise QueryError("not SPARQL text nor a .rq file; a query name needs a project", query=text)
     named = paths.queries / f"{text}.rq"
     if named.is_file():
         return text, read_named_query(named).text
@@ -128,21 +130,21 @@ def run_query(
     query: str | Path,
     /,
     *,
-    root: str | Path | ProjectPaths | None = None,
+    paths: ProjectPaths | None = None,
 ) -> Result:
-    """Answer *query* (a path, a name in ``queries/``, or SPARQL text) over *dataset*.
+    """Answer *query* (a path, a name in the ``queries/`` of *paths*, or SPARQL text) over *dataset*.
 
-    The default graph is the union of every graph; ``GRAPH ?g`` reaches each
+    The default graph is the merge of every graph; ``GRAPH ?g`` reaches each
     source's named graph.
 
     :raises QueryError: for an unknown name, unreadable file or malformed SPARQL.
 
-    >>> from aigraph.build import assemble
-    >>> result = run_query(assemble(), "cq01-co-chairs")
-    >>> len(result) >= 2
+    >>> from aigraph import load
+    >>> project = load()
+    >>> len(run_query(project.dataset, "cq01-co-chairs", paths=project.paths)) >= 2
     True
     """
-    label, text = resolve_query(query, root=root)
+    label, text = resolve_query(query, paths=paths)
     if store_name(dataset) == "oxigraph":
         return _run_text(dataset, text, label)
     prepared = parse_query(text, label=label)
@@ -172,7 +174,7 @@ def answer(
     query: str | Path,
     /,
     *,
-    root: str | Path | ProjectPaths | None = None,
+    root: str | Path | None = None,
     store: StoreName = DEFAULT_STORE,
     endpoint: str | None = None,
     labels: bool = True,
@@ -187,13 +189,19 @@ def answer(
     >>> result.type
     'SELECT'
     """
-    label, text = resolve_query(query, root=root)
     if endpoint is not None:
         from aigraph.remote import fetch_labels, query_endpoint
 
+        paths = None if root is None and _is_sparql_or_file(query) else project_paths(root)
+        _label, text = resolve_query(query, paths=paths)
         result = query_endpoint(endpoint, text)
         return result, fetch_labels(endpoint, result) if labels else Graph()
-    from aigraph.build import assemble
+    from aigraph.projectgraph import load
 
-    dataset = assemble(root, store=store)
-    return run_query(dataset, query, root=root), dataset
+    project = load(root, store=store)
+    return project.query(query), project.dataset
+
+
+def _is_sparql_or_file(query: str | Path) -> bool:
+    text = str(query)
+    return bool(_KEYWORDS.search(text) and ("{" in text or "\n" in text)) or Path(text).suffix == ".rq"

@@ -69,7 +69,7 @@ def graph_store_url(endpoint: str) -> str:
 def pushed_graphs(dataset: Dataset) -> list[URIRef]:
     """Return the named graphs a push uploads: every non-empty named graph, sorted.
 
-    >>> from aigraph.load import new_dataset
+    >>> from aigraph.parse import new_dataset
     >>> pushed_graphs(new_dataset())
     []
     """

@@ -2,25 +2,26 @@
 
 rdflib's own output order follows set iteration for N-Triples and N-Quads and
 labels blank nodes at random, so this module (and only this module) fixes it:
-blank nodes are canonicalised, triples are added to a fresh graph in sorted
-order, line formats are sorted, JSON keys and arrays are sorted, and one fixed
-prefix table is bound.
+every format is written from the sorted N-Quads lines of the data, blank nodes
+canonicalised, by Oxigraph's writers (which keep the order they are given),
+with one fixed prefix table; JSON keys and arrays are sorted.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 from typing import Literal as TypingLiteral
 
-from rdflib import BNode, Dataset, Graph
-from rdflib.compare import to_canonical_graph
+from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from aigraph.errors import ExportError
 from aigraph.namespaces import PREFIXES
+from aigraph.store import is_sealed, raw_store, store_name
 
 RdfFormat = TypingLiteral["ttl", "trig", "nt", "nq", "jsonld", "xml"]
 
@@ -35,28 +36,8 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-def _bind(target: Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        target.bind(prefix, namespace, override=True, replace=True)
-
-
-def _sorted_graph(triples: object) -> Graph:
-    """Return a fresh Graph with *triples* added in sorted order, blank nodes canonical."""
-    graph = Graph()
-    triples = list(triples)  # type: ignore[call-overload]
-    if any(isinstance(t, BNode) for triple in triples for t in triple):
-        source = Graph()
-        for triple in triples:
-            source.add(triple)
-        triples = list(to_canonical_graph(source))
-    for triple in sorted(triples):
-        graph.add(triple)
-    _bind(graph)
-    return graph
-
-
 def serialize_graph(graph: Graph, fmt: RdfFormat = "ttl") -> bytes:
-    """Serialise one graph deterministically in a triple format.
+    """Serialise one graph deterministically (quad formats put it in the default graph).
 
     >>> from rdflib import Graph, URIRef, Literal
     >>> g = Graph()
@@ -64,118 +45,112 @@ def serialize_graph(graph: Graph, fmt: RdfFormat = "ttl") -> bytes:
     >>> print(serialize_graph(g, "nt").decode().strip())
     <https://w3id.org/aigraph/person/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .
     """
-    if fmt in ("trig", "nq"):
-        dataset = Dataset()
-        dataset.graph(DATASET_DEFAULT_GRAPH_ID)
-        for triple in graph:
-            dataset.add(triple)
-        return serialize_dataset(dataset, fmt)
-    return _WRITERS[fmt](_sorted_graph(graph))
+    _check(fmt)
+    if fmt == "jsonld":
+        return _jsonld(graph)
+    return _write(_canonical_lines(_rdflib_quads((s, p, o, None) for s, p, o in graph)), fmt)
 
 
 def serialize_dataset(dataset: Dataset, fmt: RdfFormat = "trig") -> bytes:
-    """Serialise a dataset deterministically; triple formats get the union of its graphs.
+    """Serialise a dataset deterministically; triple formats get the merge of its graphs.
 
-    TriG, N-Quads and JSON-LD keep every named graph.
+    Every format is written from one canonical form: the dataset's N-Quads lines,
+    sorted, blank nodes labelled canonically. So the bytes depend on the data
+    only, never on the store or the run. TriG, N-Quads and JSON-LD (written by
+    :mod:`aigraph.jsonld`, one ``@graph`` per named graph) keep every named graph.
 
     :raises ExportError: for an unknown format.
     """
+    _check(fmt)
+    if fmt == "jsonld":
+        return _jsonld(dataset)
+    return _write(_canonical_lines(_dataset_quads(dataset)), fmt)
+
+
+def _check(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    if fmt == "jsonld":  # a quad format too: one @graph per named graph
-        from aigraph.jsonld import to_jsonld
-
-        return to_jsonld(dataset)
-    if fmt not in ("trig", "nq"):
-        return serialize_graph(_union(dataset), fmt)
-    ordered = Dataset()
-    _bind(ordered)
-    names = sorted({g.identifier for g in dataset.graphs()})
-    for name in names:
-        triples = list(dataset.graph(name))
-        if not triples:
-            continue
-        target = ordered.default_graph if name == DATASET_DEFAULT_GRAPH_ID else ordered.graph(name)
-        for triple in _sorted_graph(triples):
-            target.add(triple)
-    if fmt == "nq":
-        lines = ordered.serialize(format="nquads", encoding="utf-8").splitlines(keepends=True)
-        return b"".join(sorted(line for line in lines if line.strip()))
-    return _trig(ordered, names)
 
 
-def _trig(dataset: Dataset, names: list) -> bytes:
-    """Write TriG graph by graph in name order.
+def _dataset_quads(dataset: Dataset) -> Iterable[Any]:
+    """Every quad of *dataset* as pyoxigraph quads (a sealed store's merged default graph left out)."""
+    if store_name(dataset) != "oxigraph":
+        return _rdflib_quads((s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None)))
+    store = raw_store(dataset)
+    if not is_sealed(dataset):
+        return iter(store)
+    return (q for name in store.named_graphs() for q in store.quads_for_pattern(None, None, None, name))
 
-    rdflib's TriG writer visits graphs in store order, which changes from run to
-    run; its Turtle writer is stable, so each graph is written as Turtle and
-    wrapped in its graph block.
-    """
-    prefixes: set[str] = set()
-    blocks: list[str] = []
-    for name in names:
-        graph = dataset.graph(name)
+
+def _rdflib_quads(quads: Iterable[tuple]) -> Iterable[Any]:
+    import pyoxigraph as ox
+    from oxrdflib._converter import to_ox
+
+    for s, p, o, g in quads:
+        name = getattr(g, "identifier", g)
+        graph = ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else to_ox(name)
+        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+
+
+def _canonical_lines(quads: Iterable[Any]) -> list[bytes]:
+    """Return the sorted, distinct N-Quads lines of *quads*, blank nodes labelled canonically."""
+    import pyoxigraph as ox
+
+    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    if b"_:" in data:  # maybe a blank node (or "_:" in a literal): label them canonically
+        data = _canonical_blank_nodes(data)
+    return sorted(set(data.splitlines(keepends=True)))
+
+
+def _canonical_blank_nodes(data: bytes) -> bytes:
+    """Relabel blank nodes so that their labels depend on the data only (rdflib's canonical form)."""
+    from rdflib.compare import to_canonical_graph
+
+    parsed = Dataset()
+    parsed.parse(data=data, format="nquads")
+    out = Dataset()
+    for graph in parsed.graphs():
         if not len(graph):
             continue
-        body = [
-            line
-            for line in _ttl(_sorted_graph(graph)).decode("utf-8").splitlines()
-            if not (line.startswith("@prefix") and prefixes.add(line) is None)
-        ]
-        # No re-indenting: a line may sit inside a multi-line literal.
-        inner = "\n".join(body).strip("\n")
-        head = "{" if name == DATASET_DEFAULT_GRAPH_ID else f"{name.n3()} {{"
-        blocks.append(f"{head}\n{inner}\n}}\n")
-    return ("\n".join(sorted(prefixes)) + "\n\n" + "\n".join(blocks)).encode("utf-8")
+        target = out.default_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else out.graph(graph.identifier)
+        for triple in to_canonical_graph(graph):
+            target.add(triple)
+    return out.serialize(format="nquads", encoding="utf-8")
 
 
-def _union(dataset: Dataset) -> Graph:
-    union = Graph()
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+def _write(lines: list[bytes], fmt: str) -> bytes:
+    """Write sorted N-Quads *lines* in *fmt*: their order becomes the order of the output."""
+    import pyoxigraph as ox
+
+    if fmt == "nq":
+        return b"".join(lines)
+    quads = ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)
+    if fmt == "trig":
+        return _sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES))
+    # The triple formats hold the merge: a triple stated in several graphs is one triple.
+    merged = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    ntriples = b"".join(sorted(set(merged.splitlines(keepends=True))))
+    if fmt == "nt":
+        return ntriples
+    writer = {"ttl": ox.RdfFormat.TURTLE, "xml": ox.RdfFormat.RDF_XML}[fmt]
+    triples = (q.triple for q in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES))
+    written = ox.serialize(triples, format=writer, prefixes=_PREFIXES)
+    return _sorted_prefixes(written) if fmt == "ttl" else written
 
 
-def _nt(graph: Graph) -> bytes:
-    lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
-    return b"".join(sorted(line for line in lines if line.strip()))
+def _sorted_prefixes(text: bytes) -> bytes:
+    """Put the ``@prefix`` lines Oxigraph writes first (in its own order) in name order."""
+    lines = text.split(b"\n")
+    head = 0
+    while head < len(lines) and lines[head].startswith(b"@prefix "):
+        head += 1
+    return b"\n".join(sorted(lines[:head]) + lines[head:])
 
 
-def _ttl(graph: Graph) -> bytes:
-    return graph.serialize(format="turtle", encoding="utf-8")
-
-
-class _SortedGraph(Graph):
-    """A Graph whose triple look-ups come out sorted.
-
-    rdflib's RDF/XML writer emits subjects in store order, which changes from
-    run to run; sorting the look-ups it makes fixes the order of the output.
-    """
-
-    def triples(self, pattern, /):  # type: ignore[override]  # noqa: D102
-        yield from sorted(super().triples(pattern))
-
-
-def _xml(graph: Graph) -> bytes:
-    ordered = _SortedGraph()
-    for triple in graph:
-        ordered.add(triple)
-    _bind(ordered)
-    return ordered.serialize(format="xml", encoding="utf-8")
-
-
-def _jsonld(graph: Graph) -> bytes:
+def _jsonld(data: Dataset | Graph) -> bytes:
     from aigraph.jsonld import to_jsonld  # JSON-LD with a term context lives in its own module
 
-    return to_jsonld(graph)
-
-
-_WRITERS: dict[str, Callable[[Graph], bytes]] = {
-    "ttl": _ttl,
-    "nt": _nt,
-    "jsonld": _jsonld,
-    "xml": _xml,
-}
+    return to_jsonld(data)
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
@@ -198,3 +173,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
     except OSError as exc:
         raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
     return target
+
+
+#: The prefixes the Turtle, TriG and RDF/XML writers declare, in name order.
+_PREFIXES = dict(sorted(PREFIXES.items()))

@@ -66,15 +66,16 @@ def create_app(
 
     :raises LoadError: when a curated file is malformed (before anything listens).
     """
-    from aigraph.build import assemble
+    from aigraph import load
     from aigraph.store import dump_nquads
 
     from aigraph.publish import published
 
-    dataset = assemble(root, store=options.store)
+    project = load(root, store=options.store)
+    dataset = project.dataset
     page = graph_page(dataset)  # the page reads the drawing hints; what is served leaves them out
     dataset = published(dataset)
-    description = VoidDocument(dataset, root)
+    description = VoidDocument(dataset, project.paths)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
     snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
     del dataset  # the workers hold the data from here on
@@ -151,12 +152,12 @@ class VoidDocument:
     Made once when the server starts; each format is serialised on first request.
     """
 
-    def __init__(self, dataset: object, root: object) -> None:
+    def __init__(self, dataset: object, paths: object) -> None:
         from aigraph.build import CONTEXT_FILE, OUTPUTS
         from aigraph.void import describe_dataset
 
         self.graph = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]),  # type: ignore[arg-type]
-                                      root=root)  # type: ignore[arg-type]
+                                      paths=paths)  # type: ignore[arg-type]
         self.subjects = {str(s) for s in self.graph.subjects()}
         self._cache: dict[tuple[str, str, str], bytes] = {}
 

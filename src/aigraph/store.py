@@ -131,44 +131,57 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
     from oxrdflib.store import OxigraphStore
     from rdflib.query import Result
 
+    from aigraph.errors import ReadOnlyError
+
     class OxStore(OxigraphStore):
         """oxrdflib's store, returning rdflib's own terms and taking SPARQL text only.
 
-        It counts its changes, so that the copy :func:`merged_store` keeps for union
-        queries is made again after any of them.
+        Once :func:`seal` has made its default graph the RDF merge of its named
+        graphs, it is read-only: union queries read that merge (each triple once),
+        and iterating the union skips it, so the named graphs are seen as before.
         """
 
-        changes = 0
-        _merged: tuple[int, Any] | None = None
+        sealed = False
 
         @property
         def ox(self) -> ox.Store:
             """The pyoxigraph Store underneath."""
             return self._inner
 
-        def changed(self) -> None:
-            """Note a change made to the pyoxigraph store directly (a parser's bulk load)."""
-            self.changes += 1
+        def _writable(self) -> None:
+            if self.sealed:
+                raise ReadOnlyError("the assembled graph is read-only; load the project again to change it")
 
         def add(self, triple, context, quoted=False):  # type: ignore[override]  # noqa: D102
-            self.changed()
+            self._writable()
             super().add(triple, context, quoted)
 
         def addN(self, quads):  # type: ignore[override]  # noqa: D102, N802
-            self.changed()
+            self._writable()
             super().addN(quads)
 
         def remove(self, triple, context=None):  # type: ignore[override]  # noqa: D102
-            self.changed()
+            self._writable()
             super().remove(triple, context)
 
         def add_graph(self, graph):  # type: ignore[override]  # noqa: D102
-            self.changed()
+            if self.sealed:
+                return  # rdflib's Dataset.graph(name) adds the graph even to read it: no change
             super().add_graph(graph)
 
         def remove_graph(self, graph):  # type: ignore[override]  # noqa: D102
-            self.changed()
+            self._writable()
             super().remove_graph(graph)
+
+        def __len__(self, context=None):  # type: ignore[override]  # noqa: D105
+            if self.sealed and context is not None and context.identifier == DATASET_DEFAULT_GRAPH_ID:
+                return 0  # the merge is for SPARQL only (see _triples)
+            return super().__len__(context)
+
+        def contexts(self, triple=None):  # type: ignore[override]  # noqa: D102
+            if triple is None or not self.sealed:
+                return super().contexts(triple)
+            return (g for g in super().contexts(triple) if g.identifier != DATASET_DEFAULT_GRAPH_ID)
 
         def triples(self, triple_pattern, context=None):  # type: ignore[override]  # noqa: D102
             try:
@@ -179,8 +192,15 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
 
         def _triples(self, pattern: tuple) -> Iterator:
             graphs: dict[Any, Graph] = {}  # one Graph object per graph, not one per triple
+            # Sealed, the default graph holds the merge for SPARQL only: triple look-ups see
+            # the named graphs, and an empty default graph, as on rdflib's memory store.
+            if self.sealed and isinstance(pattern[3], ox.DefaultGraph):
+                return
+            skip_merge = self.sealed and pattern[3] is None
             for quad in self._inner.quads_for_pattern(*pattern):
                 name = quad.graph_name
+                if skip_merge and isinstance(name, ox.DefaultGraph):
+                    continue
                 graph = graphs.get(name)
                 if graph is None:
                     identifier = (
@@ -200,9 +220,11 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
         ) -> Result:
             if not isinstance(query, str) or kwargs:
                 raise NotImplementedError("the Oxigraph store answers SPARQL text only")
+            union = queryGraph == "__UNION__"
             answer = self._inner.query(
                 query,
-                use_default_graph_as_union=queryGraph == "__UNION__",
+                # sealed: the default graph is the merge, each triple once (oxigraph #1919)
+                use_default_graph_as_union=union and not self.sealed,
                 default_graph=to_ox(queryGraph) if isinstance(queryGraph, URIRef | BNode) else None,
                 prefixes={k: str(v) for k, v in {**self._namespace_for_prefix, **initNs}.items()},
                 substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
@@ -246,6 +268,9 @@ def to_result(answer: Any, /, *, limit: int | None = None) -> Result:
 def dump_nquads(dataset: Graph, path: Path, /) -> Path:
     """Write every quad of *dataset* to *path* as N-Quads (unsorted: a snapshot, not an export).
 
+    A sealed Oxigraph store's merged default graph is written too: load the
+    snapshot and ``seal(dataset, merged=True)`` to have the same dataset again.
+
     >>> import tempfile
     >>> from rdflib import Dataset
     >>> dump_nquads(Dataset(store=new_store()), Path(tempfile.mkdtemp()) / "s.nq").stat().st_size
@@ -260,50 +285,16 @@ def dump_nquads(dataset: Graph, path: Path, /) -> Path:
     return path
 
 
-# A FROM clause names an IRI or a prefixed name; "from the" in a comment does not match.
-_FROM = re.compile(r"\bFROM\s+(?:NAMED\s+)?(?:<|[A-Za-z_][\w.-]*:|:)", re.IGNORECASE)
-
-
-def ox_query(graph: Graph, text: str, /, *, prepared: Any = None) -> Any:
+def ox_query(graph: Graph, text: str, /, **options: Any) -> Any:
     """Run SPARQL *text* on the pyoxigraph store under *graph*; return pyoxigraph's answer.
 
-    The default graph is the merge of all graphs, as in rdflib's Dataset (answered
-    from :func:`merged_store`), unless the query names its own (``FROM``/``FROM
-    NAMED``). Whether it does is read from rdflib's parse of the query (*prepared*,
-    or parsed here when the text mentions FROM at all). rdflib's own
-    ``dataset.query`` on this store still uses pyoxigraph's union option, which
-    repeats a triple per graph: right for CONSTRUCT (the derive rules), not for
-    counting, so SELECT goes through here.
+    The default graph is the RDF merge of all graphs, each triple once, as in
+    rdflib's Dataset, unless the query names its own (``FROM``/``FROM NAMED``).
+    A sealed store (:func:`seal`) holds that merge; any other store is merged
+    into a throw-away copy first, which costs its size once more.
 
+    :param options: passed on to pyoxigraph's ``Store.query`` (``base_iri``...).
     :raises SyntaxError: when Oxigraph cannot parse *text*.
-
-    >>> from rdflib import Dataset
-    >>> bool(ox_query(Dataset(store=new_store()), "ASK FROM <urn:g> { ?s ?p ?o }"))
-    False
-    """
-    union = True
-    if prepared is None and _FROM.search(text):
-        from rdflib.plugins.sparql import prepareQuery
-
-        try:
-            prepared = prepareQuery(text)
-        except Exception:  # noqa: S110 - Oxigraph reports the error below
-            pass
-    if prepared is not None and prepared.algebra.get("datasetClause"):
-        union = False
-    if union:
-        return merged_store(graph).query(text)
-    return raw_store(graph).query(text)
-
-
-def merged_store(graph: Graph) -> pyoxigraph.Store:
-    """Return a copy of the store under *graph* whose default graph is the merge of all graphs.
-
-    pyoxigraph 0.5's union default graph yields a triple once per graph that holds it
-    (oxigraph issue #1919, fixed after 0.5.13), so ``COUNT(*)`` over the union would
-    count a person typed in 40 sources 40 times; the RDF merge, as rdflib's memory store
-    gives it, holds each triple once. The copy is made on the first union query and
-    again after the store changes; it costs the store's size once more.
 
     >>> from rdflib import Dataset, URIRef
     >>> ds = Dataset(store=new_store())
@@ -312,21 +303,59 @@ def merged_store(graph: Graph) -> pyoxigraph.Store:
     >>> list(ox_query(ds, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"].value
     '1'
     """
+    if is_sealed(graph):
+        return raw_store(graph).query(text, **options)
     import pyoxigraph as ox
 
-    store = graph.store
-    cached = getattr(store, "_merged", None)
-    if cached is not None and cached[0] == store.changes:
-        return cached[1]
-    source = raw_store(graph)
     merged = ox.Store()
-    merged.bulk_extend(source)
-    merged.bulk_extend(
-        ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
-        for q in source if not isinstance(q.graph_name, ox.DefaultGraph)
-    )
-    store._merged = (store.changes, merged)
-    return merged
+    merged.bulk_extend(raw_store(graph))
+    _merge_into_default(merged)
+    return merged.query(text, **options)
+
+
+def _merge_into_default(store: pyoxigraph.Store) -> None:
+    """Add every triple of the named graphs of *store* to its default graph."""
+    # In Oxigraph's own engine: no Python object per quad.
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+
+
+def seal(graph: Graph, /, *, merged: bool = False) -> None:
+    """Make *graph*'s default graph the RDF merge of its named graphs, and make it read-only.
+
+    pyoxigraph 0.5's union default graph yields a triple once per graph that holds it
+    (oxigraph issue #1919, fixed after 0.5.13), so ``COUNT(*)`` over the union would
+    count a person typed in 40 sources 40 times; the merge, made once here, holds each
+    triple once, and every union query (rdflib's ``Dataset.query`` included) reads it.
+    On rdflib's memory store, whose union is already a merge, nothing changes.
+
+    :param merged: the store already holds the merge (a snapshot of a sealed store).
+
+    >>> from rdflib import Dataset, URIRef
+    >>> ds = Dataset(store=new_store(), default_union=True)
+    >>> for name in ("urn:g1", "urn:g2"):
+    ...     _ = ds.graph(URIRef(name)).add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
+    >>> seal(ds)
+    >>> len(ds.query("SELECT * WHERE { ?s ?p ?o }")), len(list(ds.quads()))
+    (1, 2)
+    """
+    if store_name(graph) != "oxigraph" or is_sealed(graph):
+        return
+    if not merged:
+        if next(raw_store(graph).quads_for_pattern(None, None, None, _default_graph()), None):
+            raise ValueError("the default graph must be empty before it becomes the merge")
+        _merge_into_default(raw_store(graph))
+    graph.store.sealed = True  # type: ignore[attr-defined]
+
+
+def is_sealed(graph: Graph, /) -> bool:
+    """Whether *graph* lives in an Oxigraph store whose default graph is the merge."""
+    return bool(getattr(graph.store, "sealed", False))
+
+
+def _default_graph() -> Any:
+    import pyoxigraph as ox
+
+    return ox.DefaultGraph()
 
 
 @contextmanager

@@ -14,9 +14,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from aigraph.load import parse_file, source_graphs
+from aigraph.parse import parse_file, source_graphs
 from aigraph.namespaces import AIG, ONTOLOGY_GRAPH, SH
-from aigraph.paths import ProjectPaths, project_paths
+from aigraph.paths import ProjectPaths
 
 
 @dataclass(frozen=True)
@@ -59,21 +59,19 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def validate_dataset(
-    dataset: Dataset, /, *, root: str | Path | ProjectPaths | None = None
-) -> ValidationReport:
+def validate_dataset(dataset: Dataset, /, *, paths: ProjectPaths) -> ValidationReport:
     """Validate *dataset* (ontology, sources and derived edges) against the project's shapes.
 
     :returns: a :class:`ValidationReport`; it never raises for a non-conforming graph.
     :raises LoadError: when the shapes file is missing or malformed.
 
-    >>> from aigraph.build import assemble
-    >>> validate_dataset(assemble()).conforms
+    >>> from aigraph import load
+    >>> project = load()
+    >>> validate_dataset(project.dataset, paths=project.paths).conforms
     True
     """
     import pyshacl  # heavy: imported only when validating
 
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     shapes = Graph()
     parse_file(shapes, paths.shapes)
     conforms, results_graph, _text = pyshacl.validate(

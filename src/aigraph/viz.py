@@ -39,9 +39,9 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
 
     Nodes and edges keep the graph's (sorted) order; an edge's id is its position.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> payload = graph_payload(to_networkx(assemble(), focus="kamala-harris"))
+    >>> payload = graph_payload(to_networkx(load().dataset, focus="kamala-harris"))
     >>> sorted(payload)
     ['classes', 'edges', 'lang', 'nodes', 'records', 'sources', 'terms']
     """
@@ -119,9 +119,9 @@ def render_html(
     :returns: the page, or the path written.
     :raises ExportError: when vis-network cannot be found or *dest* cannot be written.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> page = render_html(to_networkx(assemble()))
+    >>> page = render_html(to_networkx(load().dataset))
     >>> page.startswith("<!DOCTYPE html>"), "https://" in page.split("<script")[0]
     (True, False)
     """

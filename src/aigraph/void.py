@@ -20,9 +20,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, VOID, XSD
 
-from aigraph.load import source_graphs
+from aigraph.parse import source_graphs
 from aigraph.namespaces import BASE, DATASET_IRI, DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SD, local_name
-from aigraph.paths import ProjectPaths, project_paths
+from aigraph.paths import ProjectPaths
 
 #: Where the dumps are published, under the base (``dist/`` of a build).
 DUMPS_BASE = BASE + "dist/"
@@ -36,26 +36,26 @@ def describe_dataset(
     /,
     *,
     dumps: list[str] | None = None,
-    root: str | Path | ProjectPaths | None = None,
+    paths: ProjectPaths,
     endpoint: str | None = None,
     modified: str | None = None,
 ) -> Graph:
     """Return a VoID description of *dataset*: one subset per named graph, IRIs only.
 
     :param dumps: file names of the dataset's dumps, published under :data:`DUMPS_BASE`.
-    :param root: the project whose ``ontology/void/dataset.ttl`` and ``data/`` file names
+    :param paths: the project whose ``ontology/void/dataset.ttl`` and ``data/`` file names
         (the sources' keys) are read.
     :param endpoint: the SPARQL endpoint serving the dataset (``void:sparqlEndpoint``).
     :param modified: the date of ``dcterms:modified`` (default: :func:`modified_date`).
 
-    >>> from aigraph.build import assemble
-    >>> void = describe_dataset(assemble())
+    >>> from aigraph import load
+    >>> project = load()
+    >>> void = describe_dataset(project.dataset, paths=project.paths)
     >>> int(void.value(DATASET_IRI, VOID.triples)) > 0
     True
     >>> str(void.value(DATASET_IRI, DCTERMS.license))
     'https://creativecommons.org/licenses/by/4.0/'
     """
-    paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     void = Graph()
     for prefix in ("void", "dcterms", "rdfs", "xsd", "sd"):
         void.bind(prefix, PREFIXES[prefix])
@@ -96,6 +96,7 @@ def describe_dataset(
 def source_keys(paths: ProjectPaths, /) -> dict[URIRef, str]:
     """Return each source graph's key: the name of the ``data/`` file that holds it.
 
+    >>> from aigraph.paths import project_paths
     >>> keys = source_keys(project_paths())
     >>> keys[URIRef("https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit")]
     'kwangju-2024-05-22-ai-seoul-summit'

@@ -2,7 +2,8 @@
 
 pyoxigraph cannot cancel a running query and rdflib's engine cannot either, so
 the endpoint never runs a query in its own process. Each worker loads a
-snapshot of the dataset (an N-Quads file) into the chosen store, then answers
+snapshot of the sealed dataset (an N-Quads file, the merged default graph
+included) into the chosen store, then answers
 one task at a time over a pipe with a complete :class:`~aigraph.endpoint.Answer`.
 A worker that misses the deadline is killed and replaced; the others keep serving.
 """
@@ -29,16 +30,14 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
     import rdflib.plugins.sparql
 
     from aigraph import endpoint
-    from aigraph.load import new_dataset, parse_file
+    from aigraph.parse import new_dataset, parse_file
+    from aigraph.store import seal
 
     # rdflib would fetch the graphs a FROM clause names from the web: never here.
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     dataset = new_dataset(store=store)
     parse_file(dataset, Path(snapshot))
-    if store == "oxigraph":  # make the merged copy for union queries now, not at the first one
-        from aigraph.store import merged_store
-
-        merged_store(dataset)
+    seal(dataset, merged=True)  # the snapshot of a sealed store holds the merge already
     conn.send("ready")
     while True:
         try:

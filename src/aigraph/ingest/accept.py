@@ -25,7 +25,7 @@ from rdflib.namespace import PROV, RDF
 
 from aigraph.derive import derive_edges
 from aigraph.errors import IngestError
-from aigraph.load import load_dataset, parse_file, source_graphs
+from aigraph.parse import load_dataset, parse_file, source_graphs
 from aigraph.namespaces import AIG, ONTOLOGY_GRAPH
 from aigraph.paths import ProjectPaths, project_paths
 from aigraph.serialize import serialize_dataset, write_atomic
@@ -156,8 +156,8 @@ def accept_draft(
     curated, counts = accepted_graph(graph, draft_only)
     for triple in curated:
         dataset.graph(graph.identifier).add(triple)
-    derive_edges(dataset, root=paths)
-    report = validate_dataset(dataset, root=paths)
+    derive_edges(dataset, paths=paths)
+    report = validate_dataset(dataset, paths=paths)
     if not report.conforms:
         raise IngestError(
             f"the accepted draft would not conform, so nothing was written:\n{report.text}",

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.records import Candidate, DateMention, Fact, Mention, Span
-from aigraph.load import new_dataset
+from aigraph.parse import new_dataset
 from aigraph.namespaces import AIG, BASE, local_name
 
 _FACT_CLASSES = {"participation": AIG.Participation, "endorsement": AIG.Endorsement}

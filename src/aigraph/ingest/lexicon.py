@@ -18,7 +18,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from aigraph.errors import LoadError
-from aigraph.load import parse_file
+from aigraph.parse import parse_file
 from aigraph.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
 
 #: Entity kinds ingest reasons about, and the class each kind is a subclass of.
@@ -290,9 +290,9 @@ def build_lexicon(dataset: Dataset, /, *, cues: Path) -> Lexicon:
 
     :raises LoadError: when the cue files are missing or malformed.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.paths import project_paths
-    >>> lex = build_lexicon(assemble(), cues=project_paths().ingest)
+    >>> lex = build_lexicon(load().dataset, cues=project_paths().ingest)
     >>> lex.label("https://w3id.org/aigraph/principle/safety", "ko")
     '안전'
     >>> lex.methods["label-match"].confidence

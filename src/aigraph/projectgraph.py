@@ -1,0 +1,116 @@
+"""The graph of a project: what :func:`aigraph.load` returns and every command works on.
+
+A :class:`Project` is assembled once from a project directory: the ontology,
+one named graph per curated source, and the edges the rules derive. It is
+read-only from then on; its default graph is the RDF merge of all its graphs
+(each triple once), so ``project.query(...)`` and rdflib's own
+``project.dataset.query(...)`` give the same answers as ``aigraph query``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aigraph.paths import ProjectPaths, project_paths
+from aigraph.store import DEFAULT_STORE, StoreName
+
+if TYPE_CHECKING:
+    from rdflib import Dataset, URIRef
+    from rdflib.query import Result
+
+    from aigraph.query import NamedQuery
+    from aigraph.serialize import RdfFormat
+    from aigraph.validate import ValidationReport
+
+
+@dataclass(frozen=True, eq=False)
+class Project:
+    """The assembled, read-only graph of one project directory.
+
+    :ivar paths: where its curated files are (resolved once, by :func:`load`).
+    :ivar dataset: an rdflib ``Dataset``: one named graph per source, the
+        ontology graph and the derived graph; its default graph is their merge.
+    :ivar store: the engine underneath (``"oxigraph"``, or rdflib's ``"memory"``).
+    """
+
+    paths: ProjectPaths
+    dataset: Dataset
+    store: StoreName = DEFAULT_STORE
+
+    @property
+    def root(self) -> Path:
+        """The project directory."""
+        return self.paths.root
+
+    def query(self, query: str | Path, /) -> Result:
+        """Answer SPARQL text, a ``.rq`` file or the name of a query in ``queries/``.
+
+        The default graph is the merge of all graphs; ``GRAPH ?g`` reaches each source.
+
+        :raises QueryError: for an unknown name, unreadable file or malformed SPARQL.
+
+        >>> people = load().query("SELECT ?p WHERE { ?p a <https://schema.org/Person> }")
+        >>> len(people)  # each person once, however many sources type her
+        30
+        """
+        from aigraph.query import run_query
+
+        return run_query(self.dataset, query, paths=self.paths)
+
+    def queries(self) -> list[NamedQuery]:
+        """Return the named queries of ``queries/``, sorted by name.
+
+        >>> load().queries()[0].name
+        'cq01-co-chairs'
+        """
+        from aigraph.query import list_queries
+
+        return list_queries(self.paths)
+
+    def validate(self) -> ValidationReport:
+        """Check the graph against the project's shapes and curation rules.
+
+        >>> load().validate().conforms
+        True
+        """
+        from aigraph.validate import validate_dataset
+
+        return validate_dataset(self.dataset, paths=self.paths)
+
+    def export(self, fmt: RdfFormat | None = None, /, *, dest: str | Path | None = None) -> bytes | Path:
+        """Serialise the graph deterministically (see :func:`aigraph.export.export_dataset`).
+
+        >>> load().export("nq")[:1]
+        b'<'
+        """
+        from aigraph.export import export_dataset
+
+        return export_dataset(self.dataset, fmt=fmt, dest=dest)
+
+    def sources(self) -> list[URIRef]:
+        """Return the names of the sources' graphs, sorted."""
+        from aigraph.parse import source_graphs
+
+        return source_graphs(self.dataset)
+
+
+def load(root: str | Path | None = None, /, *, store: StoreName = DEFAULT_STORE) -> Project:
+    """Assemble the project at *root*: its sources, the ontology and the derived edges.
+
+    *root* defaults to ``AIGRAPH_ROOT``, then the current directory when it is a
+    project, then this checkout, then the graph shipped with the package.
+
+    :param store: the engine: ``"oxigraph"`` (default), or rdflib's ``"memory"``
+        store, kept as a reference that must give the same answers.
+    :raises LoadError: when there is no project at *root*, or a file is malformed.
+
+    >>> project = load()
+    >>> len(project.query("SELECT ?s WHERE { ?s a <https://w3id.org/aigraph/ontology#Summit> }"))
+    4
+    """
+    from aigraph.build import assemble
+
+    paths = project_paths(root)
+    return Project(paths, assemble(paths, store=store), store)
