@@ -6,6 +6,7 @@ hold the same triples in both.
 """
 
 import json
+from aigraph import load
 from pathlib import Path
 
 import pytest
@@ -34,7 +35,7 @@ def _pyld_quads(document: dict) -> Dataset:
 
 def test_build_writes_the_context_and_pyld_reads_the_same_quads_as_trig(mini_root: Path, tmp_path: Path):
     out = tmp_path / "dist"
-    build(mini_root, out_dir=out)
+    build(load(mini_root), out_dir=out)
     document = json.loads((out / "aigraph.jsonld").read_text(encoding="utf-8"))
     context_file = json.loads((out / "context.jsonld").read_text(encoding="utf-8"))
     assert document["@context"] == context_file["@context"]
@@ -49,7 +50,7 @@ def test_build_writes_the_context_and_pyld_reads_the_same_quads_as_trig(mini_roo
 
 def test_the_context_file_alone_expands_a_dump_that_refers_to_it(mini_root: Path, tmp_path: Path):
     out = tmp_path / "dist"
-    build(mini_root, out_dir=out)
+    build(load(mini_root), out_dir=out)
     document = json.loads((out / "aigraph.jsonld").read_text(encoding="utf-8"))
     context_url = "https://w3id.org/aigraph/context.jsonld"
     context_doc = json.loads((out / "context.jsonld").read_text(encoding="utf-8"))

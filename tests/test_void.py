@@ -1,6 +1,7 @@
 """The VoID description of a real build, checked against the dumps as pyoxigraph reads them."""
 
 from collections import Counter
+from aigraph import load
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -18,7 +19,7 @@ CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("void") / "dist"
-    build(ROOT, out_dir=out)
+    build(load(ROOT), out_dir=out)
     return out
 
 
