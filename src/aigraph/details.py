@@ -19,6 +19,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from aigraph.parse import source_graphs
+from aigraph.triples import TripleIndex, graph_quads, merged_pairs
 from aigraph.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
 
 Language = TypingLiteral["en", "ko"]
@@ -44,6 +45,8 @@ NOT_FACTS = frozenset(
 )
 #: Evidence is never a record of the entities it names.
 EVIDENCE_CLASSES = (AIG.Source, AIG.Paragraph)
+# Looked up once: each attribute of an rdflib Namespace makes a new URIRef.
+_IS_PART_OF, _PARAGRAPH_NUMBER, _MENTIONED_IN = DCTERMS.isPartOf, AIG.paragraphNumber, AIG.mentionedIn
 WIKIDATA_QID = re.compile(r"^http://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
 
 
@@ -68,21 +71,25 @@ class SourceReader:
     """
 
     def __init__(self, dataset: Dataset) -> None:
-        """Index the labels of *dataset* and the union of its sources' graphs."""
+        """Index the labels and types of *dataset* and the union of its sources' graphs."""
         self.dataset = dataset
         self.ontology = dataset.graph(ONTOLOGY_GRAPH)
         self.sources = source_graphs(dataset)
-        self.said = Graph()  # the union of the sources' graphs
+        self.said = TripleIndex()  # the union of the sources' graphs
         self.origin: dict[tuple, set[str]] = defaultdict(set)
-        for name in self.sources:
-            for triple in dataset.graph(name):
-                self.said.add(triple)
-                self.origin[triple].add(str(name))
+        for s, p, o, name in graph_quads(dataset, self.sources):
+            self.said.add((s, p, o))
+            self.origin[(s, p, o)].add(name)
         self._labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
         for prop in reversed(LABEL_PROPERTIES):  # skos:prefLabel wins over rdfs:label
-            for s, o in dataset.subject_objects(prop):
+            for s, o in merged_pairs(dataset, prop):
                 if isinstance(o, Literal):
                     self._labels[s][o.language or ""] = str(o)
+        self._types: dict[URIRef, set[URIRef]] = defaultdict(set)
+        for s, o in merged_pairs(dataset, RDF.type):
+            if isinstance(o, URIRef):
+                self._types[s].add(o)
+        self._superclasses: dict[URIRef, list[URIRef]] = {}
 
     def labels(self, iri: URIRef) -> Labels:
         """Return the English and Korean labels of *iri*, or its local name."""
@@ -96,15 +103,18 @@ class SourceReader:
 
     def types(self, iri: URIRef) -> list[URIRef]:
         """Return the types of *iri* stated anywhere (ontology or sources), sorted."""
-        return sorted({t for t in self.dataset.objects(iri, RDF.type) if isinstance(t, URIRef)})
+        return sorted(self._types.get(iri, ()))
 
     def superclasses(self, cls: URIRef) -> list[URIRef]:
         """Return *cls* and its superclasses, nearest first (breadth first, sorted per level)."""
+        if cls in self._superclasses:
+            return self._superclasses[cls]
         seen, level = [cls], [cls]
         while level:
             nxt = sorted({p for c in level for p in self.ontology.objects(c, RDFS.subClassOf)})
             level = [p for p in nxt if isinstance(p, URIRef) and p not in seen]
             seen += level
+        self._superclasses[cls] = seen
         return seen
 
 
@@ -157,8 +167,8 @@ class Details:
         said, found = self.reader.said, set()
         for prop in EVIDENCE_PROPERTIES:
             for target in said.objects(subject, prop):
-                source = said.value(target, DCTERMS.isPartOf)
-                number = said.value(target, AIG.paragraphNumber)
+                source = said.value(target, _IS_PART_OF)
+                number = said.value(target, _PARAGRAPH_NUMBER)
                 if source is None:  # the target is the source itself
                     source, number = target, None
                 found.add((self.source(source), int(number) if number is not None else 0))
@@ -222,9 +232,9 @@ def mentions(reader: SourceReader, iri: URIRef) -> dict[str, set[int]]:
     [('kwangju-ilbo-2024-05-22-ai-seoul-summit', {18})]
     """
     found: dict[str, set[int]] = defaultdict(set)
-    for paragraph in reader.said.objects(iri, AIG.mentionedIn):
-        source = reader.said.value(paragraph, DCTERMS.isPartOf)
-        number = reader.said.value(paragraph, AIG.paragraphNumber)
+    for paragraph in reader.said.objects(iri, _MENTIONED_IN):
+        source = reader.said.value(paragraph, _IS_PART_OF)
+        number = reader.said.value(paragraph, _PARAGRAPH_NUMBER)
         if source is not None and number is not None:
             found[str(source)].add(int(number))
     return found
