@@ -7,6 +7,7 @@ from rdflib.namespace import RDFS
 from aigraph.derive import derive_edges
 from aigraph.parse import load_dataset
 from aigraph.namespaces import AIG
+from aigraph.store import seal
 from aigraph.validate import validate_dataset
 
 SOURCE = URIRef("https://w3id.org/aigraph/source/mini")
@@ -15,13 +16,24 @@ PARTICIPATION = URIRef("https://w3id.org/aigraph/participation/mini-summit/ada-e
 
 
 def _validate(root: Path, edit=None):
-    # An assembled project is read-only: edit a dataset loaded and derived by hand.
+    """Validate the edited project with both engines; they must agree; return the SPARQL one's report."""
+    # An assembled project is read-only: edit a dataset loaded and derived by hand, then seal it.
     paths = project_paths(root)
     ds = load_dataset(paths)
     derive_edges(ds, paths=paths)
     if edit:
         edit(ds.graph(SOURCE))
-    return validate_dataset(ds, paths=paths)
+    seal(ds)
+    reference = validate_dataset(ds, paths=paths, engine="pyshacl")
+    report = validate_dataset(ds, paths=paths, engine="sparql")
+    assert report.conforms == reference.conforms
+    assert _pairs(report) == _pairs(reference), (report.text, reference.text)
+    assert validate_dataset(ds, paths=paths).violations == report.violations  # sealed: SPARQL by default
+    return report
+
+
+def _pairs(report) -> set[tuple[str, str]]:
+    return {(v.focus, v.path) for v in report.violations}
 
 
 def test_mini_project_conforms(mini_root: Path):

@@ -303,14 +303,22 @@ def ox_query(graph: Graph, text: str, /, **options: Any) -> Any:
     >>> list(ox_query(ds, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"))[0]["n"].value
     '1'
     """
+    return merged_store(graph).query(text, **options)
+
+
+def merged_store(graph: Graph, /) -> pyoxigraph.Store:
+    """Return a pyoxigraph store whose default graph is the merge of *graph*'s graphs.
+
+    A sealed dataset's own store; otherwise a throw-away merged copy.
+    """
     if is_sealed(graph):
-        return raw_store(graph).query(text, **options)
+        return raw_store(graph)
     import pyoxigraph as ox
 
     merged = ox.Store()
     merged.bulk_extend(raw_store(graph))
     _merge_into_default(merged)
-    return merged.query(text, **options)
+    return merged
 
 
 def _merge_into_default(store: pyoxigraph.Store) -> None:

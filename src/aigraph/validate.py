@@ -9,14 +9,26 @@ graph states an edge that the rules derive.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.resources import files
 from pathlib import Path
+
+from typing import TYPE_CHECKING, Literal as TypingLiteral
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from aigraph.parse import parse_file, source_graphs
-from aigraph.namespaces import AIG, ONTOLOGY_GRAPH, SH
+from aigraph.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, SH
 from aigraph.paths import ProjectPaths
+from aigraph.shacl import Unsupported, compile_shapes
+from aigraph.shacl_run import datatypes_used, ill_formed_literals, results_graph, run_checks, subclasses_in
+from aigraph.store import from_ox, is_sealed, merged_store, raw_store, store_name
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+#: ``auto``: SPARQL on a sealed Oxigraph dataset, else pySHACL (see :func:`validate_dataset`).
+ValidationEngine = TypingLiteral["auto", "sparql", "pyshacl"]
 
 
 @dataclass(frozen=True)
@@ -59,33 +71,83 @@ def union_graph(dataset: Dataset) -> Graph:
     return union
 
 
-def validate_dataset(dataset: Dataset, /, *, paths: ProjectPaths) -> ValidationReport:
+def validate_dataset(
+    dataset: Dataset, /, *, paths: ProjectPaths, engine: ValidationEngine = "auto"
+) -> ValidationReport:
     """Validate *dataset* (ontology, sources and derived edges) against the project's shapes.
 
+    :param engine: ``"auto"`` runs the shapes as SPARQL on Oxigraph
+        (:mod:`aigraph.shacl`) when *dataset* is a sealed Oxigraph dataset, and
+        pySHACL otherwise or when a shape uses SHACL the compiler does not
+        translate; ``"pyshacl"`` always runs pySHACL (the reference);
+        ``"sparql"`` insists on the compiled shapes (Oxigraph datasets only).
     :returns: a :class:`ValidationReport`; it never raises for a non-conforming graph.
     :raises LoadError: when the shapes file is missing or malformed.
+    :raises Unsupported: with ``engine="sparql"``, for shapes the compiler does not translate.
 
     >>> from aigraph import load
     >>> project = load()
     >>> validate_dataset(project.dataset, paths=project.paths).conforms
     True
     """
-    import pyshacl  # heavy: imported only when validating
-
     shapes = Graph()
     parse_file(shapes, paths.shapes)
+    conforms, results_graph, violations = check_shapes(dataset, shapes, engine=engine)
+    violations = violations + _graph_violations(dataset)
+    return ValidationReport(
+        conforms=conforms and not violations,
+        results_graph=results_graph,
+        violations=tuple(sorted(set(violations), key=lambda v: (v.focus, v.path, v.message))),
+    )
+
+
+def check_shapes(
+    dataset: Dataset, shapes: Graph, /, *, engine: ValidationEngine = "auto"
+) -> tuple[bool, Graph, list[Violation]]:
+    """Check the merge of *dataset*'s graphs against *shapes*: verdict, results graph, violations.
+
+    *engine* as in :func:`validate_dataset`.
+    """
+    if engine not in ("auto", "sparql", "pyshacl"):
+        raise ValueError(f"unknown validation engine {engine!r}")
+    if engine == "sparql" or (engine == "auto" and is_sealed(dataset)):
+        if store_name(dataset) != "oxigraph":
+            raise ValueError("the SPARQL validator needs a dataset in the Oxigraph store")
+        try:
+            return _sparql_shacl(merged_store(dataset), shapes)
+        except Unsupported:
+            if engine == "sparql":
+                raise
+    return _pyshacl(dataset, shapes)
+
+
+def _pyshacl(dataset: Dataset, shapes: Graph) -> tuple[bool, Graph, list[Violation]]:
+    import pyshacl  # heavy: imported only when validating
+
     conforms, results_graph, _text = pyshacl.validate(
         union_graph(dataset),
         shacl_graph=shapes,
         inference="none",
         allow_warnings=False,
     )
-    violations = _shacl_violations(results_graph) + _graph_violations(dataset)
-    return ValidationReport(
-        conforms=bool(conforms) and not violations,
-        results_graph=results_graph,
-        violations=tuple(sorted(set(violations), key=lambda v: (v.focus, v.path, v.message))),
-    )
+    return bool(conforms), results_graph, _shacl_violations(results_graph)
+
+
+def _sparql_shacl(store: pyoxigraph.Store, shapes: Graph) -> tuple[bool, Graph, list[Violation]]:
+    ill_formed = ill_formed_literals(store, *datatypes_used(shapes))
+    checks = compile_shapes(shapes, ill_formed=ill_formed, subclasses=subclasses_in(store))
+    results = run_checks(store, checks)
+    violations = [
+        Violation(_show(r.focus), _show(r.path) if r.path is not None else "-", _with_value(r.message, r.value))
+        for r in results
+    ]
+    return not results, results_graph(results), violations
+
+
+def _with_value(message: str, value: object) -> str:
+    if value is not None and isinstance(value, URIRef | Literal):
+        return f"{message} (value: {value.n3()})"
+    return message
 
 
 def _shacl_violations(results: Graph) -> list[Violation]:
@@ -109,17 +171,20 @@ def _shacl_violations(results: Graph) -> list[Violation]:
 
 
 def _graph_violations(dataset: Dataset) -> list[Violation]:
-    ontology = dataset.graph(ONTOLOGY_GRAPH)
-    derived = set(ontology.subjects(AIG.derived, Literal(True)))
-    found = []
-    for name in source_graphs(dataset):
-        graph = dataset.graph(name)
-        if (name, RDF.type, None) not in graph:
-            found.append(
-                Violation(_show(name), "graph", "a source's graph must describe the source itself")
-            )
-        for predicate in sorted(set(graph.predicates()) & derived):
-            subject = next(graph.subjects(predicate, None))
+    """The curation rules about named graphs, checked with SPARQL on either store."""
+    sources = _sources(dataset)
+    found = [
+        Violation(_show(name), "graph", "a source's graph must describe the source itself")
+        for name in sources
+        if not _describes_itself(dataset, name)
+    ]
+    text = (files("aigraph") / "checks" / "hand-typed-derived-edges.rq").read_text(encoding="utf-8")
+    if store_name(dataset) == "oxigraph":
+        rows = [tuple(from_ox(row[name]) for name in ("g", "p", "subject")) for row in raw_store(dataset).query(text)]
+    else:
+        rows = [tuple(row) for row in dataset.query(text)]
+    for name, predicate, subject in sorted(rows):
+        if name in sources:
             found.append(
                 Violation(
                     _show(subject),
@@ -129,6 +194,31 @@ def _graph_violations(dataset: Dataset) -> list[Violation]:
                 )
             )
     return found
+
+
+def _sources(dataset: Dataset) -> set[URIRef]:
+    """The names of the sources' graphs (as :func:`aigraph.parse.source_graphs`), without counting them."""
+    if store_name(dataset) != "oxigraph":
+        return set(source_graphs(dataset))
+    import pyoxigraph as ox
+
+    store = raw_store(dataset)
+    skip = {str(ONTOLOGY_GRAPH), str(DERIVED_GRAPH)}
+    return {
+        URIRef(graph.value)
+        for graph in store.named_graphs()
+        if isinstance(graph, ox.NamedNode) and graph.value not in skip
+        and next(store.quads_for_pattern(None, None, None, graph), None) is not None
+    }
+
+
+def _describes_itself(dataset: Dataset, name: URIRef) -> bool:
+    if store_name(dataset) != "oxigraph":
+        return (name, RDF.type, None) in dataset.graph(name)
+    import pyoxigraph as ox
+
+    node = ox.NamedNode(name)
+    return next(raw_store(dataset).quads_for_pattern(node, ox.NamedNode(str(RDF.type)), None, node), None) is not None
 
 
 def _show(term: object) -> str:
