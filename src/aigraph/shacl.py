@@ -86,12 +86,12 @@ class Result:
 
 
 def compile_shapes(
-    shapes: Graph, /, *, ill_formed: dict[URIRef, str] | None = None, subclasses: Subclasses | None = None
+    shapes: Graph, /, *, ill_formed: dict[URIRef, list[str]] | None = None, subclasses: Subclasses | None = None
 ) -> list[Check]:
     """Return the checks of every shape of *shapes* that has a target.
 
-    :param ill_formed: datatype → SPARQL list of its ill-formed literals in the data
-        (see :func:`aigraph.validate.ill_formed_literals`); a ``sh:datatype`` refuses them.
+    :param ill_formed: datatype → its ill-formed literals in the data, as SPARQL terms
+        (see :func:`aigraph.shacl_run.ill_formed_literals`); a ``sh:datatype`` refuses them.
     :param subclasses: a class → it and its subclasses in the data (``rdfs:subClassOf*``);
         by default a class has none.
     :raises Unsupported: when a shape uses SHACL the compiler does not translate.
@@ -111,7 +111,7 @@ def compile_shapes(
 
 
 class _Compiler:
-    def __init__(self, shapes: Graph, ill_formed: dict[URIRef, str], subclasses: Subclasses) -> None:
+    def __init__(self, shapes: Graph, ill_formed: dict[URIRef, list[str]], subclasses: Subclasses) -> None:
         self.g = shapes
         self.subclasses = subclasses
         self.ill_formed = ill_formed
@@ -217,8 +217,10 @@ class _Compiler:
         if high is not None:
             counts.append(("maxCount", f"COUNT(DISTINCT ?_x) > {int(high)}"))
         if self.one(prop, SH.uniqueLang) == Literal(True):
-            counts.append(("uniqueLang", "COUNT(DISTINCT ?_lx) > COUNT(DISTINCT LCASE(LANG(?_lx)))"))
-        values = f"?this {p} ?_x BIND (IF(isLiteral(?_x) && LANG(?_x) != \"\", ?_x, ?_none) AS ?_lx)"
+            counts.append(("uniqueLang", "COUNT(DISTINCT ?_lx) > COUNT(DISTINCT ?_lg)"))
+        tagged = "isLiteral(?_x) && LANG(?_x) != \"\""  # ?_none is never bound: no value where untagged
+        values = (f"?this {p} ?_x BIND (IF({tagged}, ?_x, ?_none) AS ?_lx) "
+                  f"BIND (IF({tagged}, LCASE(LANG(?_x)), ?_none) AS ?_lg)")
         pattern = f"{targets} OPTIONAL {{ {values} }}" if counts and counts[0][0] == "minCount" else f"{valued} {values}"
         checks = [self.flagged(prop, path, "SELECT ?this {flags} WHERE { " + pattern
                                + " } GROUP BY ?this HAVING ({any})", counts, negate=False)]
@@ -319,8 +321,8 @@ class _Compiler:
         if datatype not in (XSD.string,):
             if datatype not in self.ill_formed:
                 raise Unsupported(f"no well-formedness check for sh:datatype {datatype.n3()}")
-            if self.ill_formed[datatype]:
-                test += f" && !({v} IN ({self.ill_formed[datatype]}))"
+            for term in self.ill_formed[datatype]:  # sameTerm: `=` or IN would compare values, and fail
+                test += f" && !sameTerm({v}, {term})"
         return test + ")"
 
     def conforms(self, shape: object, v: str) -> str:

@@ -79,8 +79,8 @@ def _list_heads(shapes: Graph, member: object) -> list:
 
 def ill_formed_literals(
     store: pyoxigraph.Store, datatypes: set[URIRef], predicates: set[URIRef] | None = None, /
-) -> dict[URIRef, str]:
-    """Return, for each of *datatypes*, its ill-formed literals in *store* as a SPARQL list.
+) -> dict[URIRef, list[str]]:
+    """Return, for each of *datatypes*, its ill-formed literals in *store* as SPARQL terms.
 
     A literal is ill-formed when rdflib (and so pySHACL) cannot read its lexical
     form as a value of its datatype, e.g. ``"1 January 2024"^^xsd:date``. Only
@@ -96,7 +96,7 @@ def ill_formed_literals(
         literal = from_ox(row["o"])
         if getattr(literal, "ill_typed", None) is True:
             found[literal.datatype].append(str(row["o"]))
-    return {datatype: ", ".join(sorted(terms)) for datatype, terms in found.items()}
+    return {datatype: sorted(terms) for datatype, terms in found.items()}
 
 
 def subclasses_in(store: pyoxigraph.Store) -> Callable[[URIRef], list[URIRef]]:
