@@ -188,6 +188,25 @@ def test_value_constraints_one_by_one():
     }
 
 
+def test_address_pattern_and_time_datatype():
+    # As the shapes hold addresses to http(s) IRIs without spaces, quotes or angle brackets.
+    shapes = r"""
+        ex:S sh:targetSubjectsOf ex:url, ex:at ;
+            sh:property [ sh:path ex:url ; sh:pattern "^https?://[^\\s\"<>]+$" ] ,
+                        [ sh:path ex:at ; sh:datatype xsd:time ] .
+    """
+    data = """
+        ex:web ex:url <https://example.org/a?b=c> ; ex:at "09:30:00+09:00"^^xsd:time .
+        ex:script ex:url <javascript:alert(1)> .
+        ex:spaced ex:url "https://example.org/a b" .
+        ex:late ex:at "25:61:00"^^xsd:time .
+        ex:noon ex:at "noon"^^xsd:time .
+    """
+    url, at = _iri("url"), _iri("at")
+    assert _check(shapes, data) == {(_iri("script"), url), (_iri("spaced"), url), (_iri("late"), at),
+                                    (_iri("noon"), at)}
+
+
 def test_unsupported_shape_falls_back_to_pyshacl_never_passes():
     shapes_ttl = "ex:S sh:targetClass ex:C ; sh:closed true ; sh:property [ sh:path ex:a ] ."
     shapes = Graph().parse(data=PREFIXES + shapes_ttl, format="turtle")
