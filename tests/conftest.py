@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Assembled graphs the CLI keeps (aigraph.engine) go to a folder of this test run, not ~/.cache.
+os.environ.setdefault("AIGRAPH_CACHE", tempfile.mkdtemp(prefix="aigraph-test-cache-"))
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 

@@ -1,6 +1,8 @@
 from pathlib import Path
 
 import pytest
+
+import aigraph
 from aigraph.paths import project_paths
 from rdflib import URIRef
 
@@ -9,6 +11,11 @@ from aigraph.parse import load_dataset, source_graphs
 from aigraph.namespaces import ONTOLOGY_GRAPH
 
 MINI_SOURCE = URIRef("https://w3id.org/aigraph/source/mini")
+#: Both ways into a project: rdflib's parsers into a Dataset, and Oxigraph's bulk loader (aigraph.load).
+LOADERS = [
+    pytest.param(lambda root: load_dataset(project_paths(root)), id="dataset"),
+    pytest.param(lambda root: aigraph.load(root), id="oxigraph"),
+]
 
 
 def test_each_source_keeps_its_named_graph(mini_root: Path):
@@ -27,30 +34,34 @@ def test_union_default_graph_sees_every_source(mini_root: Path):
     assert [str(r.p) for r in rows] == ["https://w3id.org/aigraph/person/ada-example"]
 
 
-def test_syntax_error_names_file_line_and_column(mini_root: Path):
+@pytest.mark.parametrize("loader", LOADERS)
+def test_syntax_error_names_file_line_and_column(mini_root: Path, loader):
     bad = mini_root / "data" / "broken.trig"
     bad.write_text('@prefix ex: <http://example.org/> .\n<http://g> {\n  ex:a ex:b "unterminated\n}\n')
     with pytest.raises(LoadError) as info:
-        load_dataset(project_paths(mini_root))
+        loader(mini_root)
     err = info.value
     assert err.path == bad
     assert err.line == 3
     assert str(err).startswith(f"{bad}:3:")
 
 
-def test_triples_outside_a_named_graph_are_refused(mini_root: Path):
+@pytest.mark.parametrize("loader", LOADERS)
+def test_triples_outside_a_named_graph_are_refused(mini_root: Path, loader):
     (mini_root / "data" / "stray.trig").write_text(
         "<https://w3id.org/aigraph/person/x> <http://www.w3.org/2000/01/rdf-schema#label> \"x\"@en .\n"
     )
-    with pytest.raises(LoadError, match="outside any named graph"):
-        load_dataset(project_paths(mini_root))
+    with pytest.raises(LoadError, match="outside any named graph") as info:
+        loader(mini_root)
+    assert info.value.path.name in ("stray.trig", "data")
 
 
-def test_non_utf8_file_is_a_load_error(mini_root: Path):
+@pytest.mark.parametrize("loader", LOADERS)
+def test_non_utf8_file_is_a_load_error(mini_root: Path, loader):
     bad = mini_root / "data" / "latin1.trig"
     bad.write_bytes('<http://g> { <http://a> <http://b> "caf\xe9" . }\n'.encode("latin-1"))
     with pytest.raises(LoadError) as info:
-        load_dataset(project_paths(mini_root))
+        loader(mini_root)
     assert info.value.path == bad
 
 

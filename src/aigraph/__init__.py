@@ -8,7 +8,6 @@ them by the functions re-exported here.
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 
 from aigraph.errors import (
     AigraphError,
@@ -25,16 +24,18 @@ from aigraph.projectgraph import Project, load
 
 def __getattr__(name: str) -> object:
     """Import the network functions on first use, so ``import aigraph`` stays light."""
+    if name == "__version__":  # importlib.metadata scans every installed package: only on demand
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("aigraph")
+        except PackageNotFoundError:  # running from a source tree without installing
+            return "0+unknown"
     if name in _LAZY:
         module = importlib.import_module(_LAZY[name])
         return getattr(module, name)
     raise AttributeError(f"module 'aigraph' has no attribute {name!r}")
 
-
-try:
-    __version__ = version("aigraph")
-except PackageNotFoundError:  # running from a source tree without installing
-    __version__ = "0+unknown"
 
 #: Functions importable from ``aigraph`` itself, and the module each one lives in.
 _LAZY = {

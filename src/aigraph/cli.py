@@ -84,7 +84,7 @@ def build(root: Path | None, out_dir: Path | None, store: str) -> None:
     from aigraph import load
     from aigraph.build import build as run_build
 
-    click.echo(run_build(load(root, store=store), out_dir=out_dir).summary)  # type: ignore[arg-type]
+    click.echo(run_build(load(root, store=store, cache=True), out_dir=out_dir).summary)  # type: ignore[arg-type]
 
 
 @cli.command()
@@ -100,7 +100,7 @@ def validate(root: Path | None, store: str) -> None:
     """
     from aigraph import load
 
-    report = load(root, store=store).validate()  # type: ignore[arg-type]
+    report = load(root, store=store, cache=True).validate()  # type: ignore[arg-type]
     if not report.conforms:
         raise ValidationError(report)
     click.echo("conforms: the graph satisfies every shape in ontology/shapes.ttl")
@@ -165,7 +165,7 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
     if fmt is None and out is None:
         fmt = "ttl"
     net = network_format(fmt, out)
-    dataset = load(root, store=store).dataset  # type: ignore[arg-type]
+    dataset = load(root, store=store, cache=True).dataset  # type: ignore[arg-type]
     result = (export_network(dataset, fmt=net, dest=out) if net else
               export_dataset(dataset, fmt=fmt, dest=out))  # type: ignore[arg-type]
     if isinstance(result, bytes):
@@ -199,7 +199,7 @@ def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth
     from aigraph.viz import render_html
 
     kept = [c for c in classes.split(",") if c.strip()] if classes is not None else None
-    graph = to_networkx(load(root).dataset, lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
+    graph = to_networkx(load(root, cache=True).dataset, lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
                         classes=kept)
     result = render_html(graph, lang=lang, dest=out)
     if out is None:
@@ -232,7 +232,7 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
     from aigraph import load
     from aigraph.connect import find_connections, render_connections
 
-    found = find_connections(load(root).dataset, a, b, max_hops=max_hops, limit=limit, lang=lang)
+    found = find_connections(load(root, cache=True).dataset, a, b, max_hops=max_hops, limit=limit, lang=lang)
     click.echo(render_connections(found), nl=False)
 
 
@@ -288,7 +288,7 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
     from aigraph.analyze import analyze_network
     from aigraph import load
 
-    analysis = analyze_network(load(root).dataset, lang=lang)
+    analysis = analyze_network(load(root, cache=True).dataset, lang=lang)
     if fmt == "csv":
         click.echo("\n".join(summary_lines(analysis)), err=True)
     click.echo(render_analysis(analysis, fmt=fmt, top=top, table=table), nl=False)  # type: ignore[arg-type]
@@ -314,7 +314,7 @@ def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
     from aigraph import load
     from aigraph.plot import plot_network
 
-    result = plot_network(load(root).dataset, kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
+    result = plot_network(load(root, cache=True).dataset, kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
     click.echo(f"wrote {result}", err=True)
 
 
@@ -335,7 +335,7 @@ def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) 
     from aigraph import load
     from aigraph.remote import push_dataset
 
-    report = push_dataset(load(root, store=store).dataset, endpoint, graph_store=graph_store)  # type: ignore[arg-type]
+    report = push_dataset(load(root, store=store, cache=True).dataset, endpoint, graph_store=graph_store)  # type: ignore[arg-type]
     click.echo(report.summary)
 
 

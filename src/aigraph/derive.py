@@ -80,7 +80,7 @@ def derive_edges(dataset: Dataset, /, *, paths: ProjectPaths) -> int:
     oxigraph = store_name(dataset) == "oxigraph"
     rules = load_rules(paths.rules, prepare=not oxigraph)
     if oxigraph:
-        return _derive_in_oxigraph(raw_store(dataset), rules)
+        return derive_in_oxigraph(raw_store(dataset), rules)
     derived = dataset.graph(DERIVED_GRAPH)
     derived.remove((None, None, None))
     for _ in range(MAX_PASSES):
@@ -92,7 +92,7 @@ def derive_edges(dataset: Dataset, /, *, paths: ProjectPaths) -> int:
     return len(derived)
 
 
-def _derive_in_oxigraph(store: Any, rules: list[tuple[Path, object]]) -> int:
+def derive_in_oxigraph(store: Any, rules: list[tuple[Path, object]]) -> int:
     """Run the rules in Oxigraph's own engine: no rdflib term is made for a derived triple.
 
     The union default graph repeats a triple once per graph that states it

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -28,16 +29,17 @@ FORMATS: dict[str, str] = {
 }
 
 
-def new_dataset(*, store: StoreName = DEFAULT_STORE) -> Dataset:
+def new_dataset(*, store: StoreName = DEFAULT_STORE, wrap: Any = None) -> Dataset:
     """Return an empty Dataset whose default graph is the union of its graphs.
 
     :param store: the engine underneath: ``"oxigraph"`` (default) or ``"memory"``
         (rdflib's own); the one place where the choice is made.
+    :param wrap: a pyoxigraph Store to hold the data instead of a new, empty one.
 
     >>> new_dataset().default_union, new_dataset(store="memory").store.__class__.__name__
     (True, 'Memory')
     """
-    dataset = Dataset(store=new_store(store), default_union=True)
+    dataset = Dataset(store=new_store(store, wrap=wrap), default_union=True)
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True, replace=True)
     return dataset
@@ -49,31 +51,44 @@ def parse_file(target: Dataset | Graph, path: Path) -> None:
     :raises LoadError: naming the file, line and column of a syntax error, or
         the file when it cannot be read or its extension is unknown.
     """
-    fmt = FORMATS.get(path.suffix)
-    if fmt is None:
-        known = ", ".join(sorted(FORMATS))
-        raise LoadError(f"unknown RDF file extension (known: {known})", path=path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
+    fmt, data = read_curated(path)
     if store_name(target) == "oxigraph":
-        _refuse_changed_literals(data, fmt, path)
+        refuse_changed_literals(data, fmt, path)
     try:
         target.parse(data=data, format=parser_format(fmt, target), publicID=path.resolve().as_uri())
     except BadSyntax as exc:
         line, column = _position(exc)
         raise LoadError(f"syntax error: {exc._why}", path=path, line=line, column=column) from exc
-    except SyntaxError as exc:  # Oxigraph's parsers: 1-based line and column of the error
-        message = re.sub(r"^Parser error (at|between) .*? column \d+: ", "", str(exc.msg))
-        raise LoadError(f"syntax error: {message}", path=path, line=exc.lineno, column=exc.offset) from exc
+    except SyntaxError as exc:
+        raise syntax_error(exc, path) from exc
     except UnicodeDecodeError as exc:
         raise LoadError(f"not UTF-8 text: {exc.reason} at byte {exc.start}", path=path) from exc
     except Exception as exc:  # rdflib raises many types for malformed input
         raise LoadError(f"cannot parse {fmt}: {exc}", path=path) from exc
 
 
-def _refuse_changed_literals(data: bytes, fmt: str, path: Path) -> None:
+def read_curated(path: Path) -> tuple[str, bytes]:
+    """Return the rdflib format name (from the extension) and the bytes of a curated file.
+
+    :raises LoadError: for an unknown extension or an unreadable file.
+    """
+    fmt = FORMATS.get(path.suffix)
+    if fmt is None:
+        known = ", ".join(sorted(FORMATS))
+        raise LoadError(f"unknown RDF file extension (known: {known})", path=path)
+    try:
+        return fmt, path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"cannot read file: {exc.strerror}", path=path) from exc
+
+
+def syntax_error(exc: SyntaxError, path: Path) -> LoadError:
+    """Word an Oxigraph parser error (1-based line and column) as a LoadError on *path*."""
+    message = re.sub(r"^Parser error (at|between) .*? column \d+: ", "", str(exc.msg))
+    return LoadError(f"syntax error: {message}", path=path, line=exc.lineno, column=exc.offset)
+
+
+def refuse_changed_literals(data: bytes, fmt: str, path: Path) -> None:
     """Refuse a literal the Oxigraph store would rewrite, rather than change the data silently."""
     try:
         changed = changed_literal(data, fmt, base=path.resolve().as_uri())

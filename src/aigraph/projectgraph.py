@@ -9,15 +9,16 @@ read-only from then on; its default graph is the RDF merge of all its graphs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from aigraph.paths import ProjectPaths, project_paths
 from aigraph.store import DEFAULT_STORE, StoreName
 
 if TYPE_CHECKING:
-    from rdflib import Dataset, URIRef
+    from rdflib import Dataset, Graph, URIRef
     from rdflib.query import Result
 
     from aigraph.query import NamedQuery
@@ -30,14 +31,29 @@ class Project:
     """The assembled, read-only graph of one project directory.
 
     :ivar paths: where its curated files are (resolved once, by :func:`load`).
-    :ivar dataset: an rdflib ``Dataset``: one named graph per source, the
-        ontology graph and the derived graph; its default graph is their merge.
     :ivar store: the engine underneath (``"oxigraph"``, or rdflib's ``"memory"``).
+    :ivar oxigraph: on Oxigraph, the sealed pyoxigraph Store that holds the graph.
     """
 
     paths: ProjectPaths
-    dataset: Dataset
     store: StoreName = DEFAULT_STORE
+    oxigraph: Any = field(default=None, repr=False)
+    _memory: Dataset | None = field(default=None, repr=False)
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """An rdflib ``Dataset``: one named graph per source, the ontology graph and the
+        derived graph; its default graph is their merge. Made on first use, over the
+        same Oxigraph store: a query alone never needs it.
+        """
+        if self._memory is not None:
+            return self._memory
+        from aigraph.parse import new_dataset
+        from aigraph.store import seal
+
+        dataset = new_dataset(store="oxigraph", wrap=self.oxigraph)
+        seal(dataset, merged=True)
+        return dataset
 
     @property
     def root(self) -> Path:
@@ -55,9 +71,26 @@ class Project:
         >>> len(people)  # each person once, however many sources type her
         30
         """
-        from aigraph.query import run_query
+        from aigraph.query import resolve_query, run_on_store, run_query
 
-        return run_query(self.dataset, query, paths=self.paths)
+        if self.oxigraph is None:
+            return run_query(self.dataset, query, paths=self.paths)
+        label, text = resolve_query(query, paths=self.paths)
+        return run_on_store(lambda: self.oxigraph.query(text), text, label)
+
+    def labels(self, result: Result, /) -> Graph:
+        """Return the English and Korean labels of the IRIs in *result*, to render it.
+
+        >>> project = load()
+        >>> len(project.labels(project.query("cq01"))) > 0
+        True
+        """
+        from rdflib import Graph
+
+        from aigraph.results import labels_query
+
+        text = labels_query(result)
+        return self.query(text).graph if text is not None else Graph()
 
     def queries(self) -> list[NamedQuery]:
         """Return the named queries of ``queries/``, sorted by name.
@@ -96,7 +129,9 @@ class Project:
         return source_graphs(self.dataset)
 
 
-def load(root: str | Path | None = None, /, *, store: StoreName = DEFAULT_STORE) -> Project:
+def load(
+    root: str | Path | None = None, /, *, store: StoreName = DEFAULT_STORE, cache: bool = False
+) -> Project:
     """Assemble the project at *root*: its sources, the ontology and the derived edges.
 
     *root* defaults to ``AIGRAPH_ROOT``, then the current directory when it is a
@@ -104,13 +139,19 @@ def load(root: str | Path | None = None, /, *, store: StoreName = DEFAULT_STORE)
 
     :param store: the engine: ``"oxigraph"`` (default), or rdflib's ``"memory"``
         store, kept as a reference that must give the same answers.
+    :param cache: reuse the graph assembled last time while no source file has
+        changed, and keep this one (:mod:`aigraph.engine`; the CLI does).
     :raises LoadError: when there is no project at *root*, or a file is malformed.
 
     >>> project = load()
     >>> len(project.query("SELECT ?s WHERE { ?s a <https://w3id.org/aigraph/ontology#Summit> }"))
     4
     """
+    paths = project_paths(root)
+    if store == "oxigraph":
+        from aigraph.engine import assemble_store, cached_store
+
+        return Project(paths, store, (cached_store if cache else assemble_store)(paths))
     from aigraph.build import assemble
 
-    paths = project_paths(root)
-    return Project(paths, assemble(paths, store=store), store)
+    return Project(paths, store, _memory=assemble(paths, store=store))

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from rdflib import Dataset, Graph
 from rdflib.query import Result
@@ -156,13 +158,21 @@ def run_query(
 
 
 def _run_text(dataset: Dataset, text: str, label: str) -> Result:
-    """Let Oxigraph parse and answer *text*; word a syntax error as rdflib's parser does.
+    """Let Oxigraph parse and answer *text* over *dataset* (see :func:`run_on_store`)."""
+    return run_on_store(lambda: ox_query(dataset, text), text, label)
+
+
+def run_on_store(ask: Callable[[], Any], text: str, label: str, /) -> Result:
+    """Return the answer of ``ask()``, a pyoxigraph query of *text*, as an rdflib Result.
 
     The query goes to pyoxigraph directly, with no prefixes declared for it: the
-    same SPARQL as rdflib's parser and any remote endpoint accept.
+    same SPARQL as rdflib's parser and any remote endpoint accept. A syntax error
+    is worded as rdflib's parser words it, with its position.
+
+    :raises QueryError: for malformed SPARQL or a failed query.
     """
     try:
-        return to_result(ox_query(dataset, text))
+        return to_result(ask())
     except SyntaxError as exc:
         parse_query(text, label=label)  # raises with rdflib's clearer message and position
         raise QueryError(f"malformed SPARQL: {exc}", query=label) from exc
@@ -198,8 +208,9 @@ def answer(
         return result, fetch_labels(endpoint, result) if labels else Graph()
     from aigraph.projectgraph import load
 
-    project = load(root, store=store)
-    return project.query(query), project.dataset
+    project = load(root, store=store, cache=True)
+    result = project.query(query)
+    return result, project.labels(result) if labels else Graph()
 
 
 def _is_sparql_or_file(query: str | Path) -> bool:

@@ -175,13 +175,10 @@ def fetch_labels(endpoint: str, result: Result, /, *, timeout: float = 60.0) -> 
 
     :raises RemoteError: when the endpoint cannot be reached or answers with an error.
     """
-    iris = sorted({t for row in result for t in row if isinstance(t, URIRef)}) if result.type == "SELECT" else []
-    if not iris:
+    from aigraph.results import labels_query
+
+    text = labels_query(result)
+    if text is None:
         return Graph()
-    values = " ".join(i.n3() for i in iris[:1000])
-    text = (
-        f"CONSTRUCT {{ ?x ?p ?l }} WHERE {{ VALUES ?x {{ {values} }} "
-        f"VALUES ?p {{ {RDFS.label.n3()} {SKOS.prefLabel.n3()} }} ?x ?p ?l }}"
-    )
     labels = query_endpoint(endpoint, text, timeout=timeout)
     return labels.graph if labels.graph is not None else Graph()

@@ -54,6 +54,25 @@ class Labeller:
         return str(term)
 
 
+def labels_query(result: Result, /, *, limit: int = 1000) -> str | None:
+    """Return a CONSTRUCT query for the labels of the IRIs in a SELECT *result*, or ``None``.
+
+    >>> from rdflib.query import Result
+    >>> labels_query(Result("ASK")) is None
+    True
+    """
+    if result.type != "SELECT":
+        return None
+    iris = sorted({t for row in result for t in row if isinstance(t, URIRef)})
+    if not iris:
+        return None
+    values = " ".join(i.n3() for i in iris[:limit])
+    return (
+        f"CONSTRUCT {{ ?x ?p ?l }} WHERE {{ VALUES ?x {{ {values} }} "
+        f"VALUES ?p {{ {RDFS.label.n3()} {SKOS.prefLabel.n3()} }} ?x ?p ?l }}"
+    )
+
+
 def _width(text: str) -> int:
     """Return the number of terminal columns *text* takes (Hangul is two wide)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

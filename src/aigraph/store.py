@@ -37,9 +37,10 @@ DEFAULT_STORE: StoreName = "oxigraph"
 _OX_FORMATS = {"turtle": "ox-turtle", "trig": "ox-trig", "nt": "ox-ntriples", "nquads": "ox-nquads"}
 
 
-def new_store(name: StoreName = DEFAULT_STORE) -> Store | str:
+def new_store(name: StoreName = DEFAULT_STORE, /, *, wrap: pyoxigraph.Store | None = None) -> Store | str:
     """Return a fresh, empty store for a Dataset: an Oxigraph store or ``"Memory"``.
 
+    :param wrap: an existing pyoxigraph Store to put under rdflib instead of a new one.
     :raises ValueError: for an unknown store name.
 
     >>> type(new_store("oxigraph")).__name__, new_store("memory")
@@ -48,7 +49,7 @@ def new_store(name: StoreName = DEFAULT_STORE) -> Store | str:
     if name == "memory":
         return "Memory"
     if name == "oxigraph":
-        return _ox_store_class()()
+        return _ox_store_class()(store=wrap)
     raise ValueError(f"unknown store {name!r} (known: {', '.join(STORES)})")
 
 
@@ -317,11 +318,11 @@ def merged_store(graph: Graph, /) -> pyoxigraph.Store:
 
     merged = ox.Store()
     merged.bulk_extend(raw_store(graph))
-    _merge_into_default(merged)
+    merge_into_default(merged)
     return merged
 
 
-def _merge_into_default(store: pyoxigraph.Store) -> None:
+def merge_into_default(store: pyoxigraph.Store) -> None:
     """Add every triple of the named graphs of *store* to its default graph."""
     # In Oxigraph's own engine: no Python object per quad.
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -351,7 +352,7 @@ def seal(graph: Graph, /, *, merged: bool = False) -> None:
     if not merged:
         if next(raw_store(graph).quads_for_pattern(None, None, None, _default_graph()), None):
             raise ValueError("the default graph must be empty before it becomes the merge")
-        _merge_into_default(raw_store(graph))
+        merge_into_default(raw_store(graph))
     graph.store.sealed = True  # type: ignore[attr-defined]
 
 
