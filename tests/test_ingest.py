@@ -363,8 +363,8 @@ def test_a_resolved_candidate_becomes_an_entity(root: Path):
         ARTICLES / "summit.ko.txt", root=root, title="정상들", publisher="예시일보"
     ).dest
     # The curator's edit: a class and labels in both languages instead of aig:Candidate.
-    before = 'candidate:리시-수낵 a aig:Candidate,\n        aig:Draft ;\n    rdfs:label "리시 수낵"@ko'
-    after = 'candidate:리시-수낵 a schema:Person ;\n    rdfs:label "Rishi Sunak"@en, "리시 수낵"@ko'
+    before = 'candidate:리시-수낵 a aig:Candidate , aig:Draft ;\n\t\trdfs:label "리시 수낵"@ko'
+    after = 'candidate:리시-수낵 a schema:Person ;\n\t\trdfs:label "Rishi Sunak"@en , "리시 수낵"@ko'
     text = draft.read_text(encoding="utf-8").replace(before, after)
     assert text != draft.read_text(encoding="utf-8")
     draft.write_text(text, encoding="utf-8")

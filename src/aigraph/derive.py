@@ -103,9 +103,10 @@ def derive_in_oxigraph(store: Any, rules: list[tuple[Path, object]]) -> int:
     graph = ox.NamedNode(str(DERIVED_GRAPH))
     if store.contains_named_graph(graph):
         store.clear_graph(graph)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
 
     def size() -> int:
-        return sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+        return int(next(iter(store.query(count)))["n"].value)
 
     for _ in range(MAX_PASSES):
         before = size()
@@ -116,7 +117,9 @@ def derive_in_oxigraph(store: Any, rules: list[tuple[Path, object]]) -> int:
                 raise LoadError(f"malformed rule: {exc}", path=path) from exc
             if not isinstance(answer, ox.QueryTriples):
                 raise LoadError("a rule must be a CONSTRUCT query", path=path)
-            store.extend([ox.Quad(t.subject, t.predicate, t.object, graph) for t in answer])
+            # Written and read back by Oxigraph itself: no Python object per triple.
+            triples = answer.serialize(format=ox.RdfFormat.N_TRIPLES)
+            store.bulk_load(triples, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         if size() == before:
             break
     return size()

@@ -324,7 +324,8 @@ def merged_store(graph: Graph, /) -> pyoxigraph.Store:
 
 def merge_into_default(store: pyoxigraph.Store) -> None:
     """Add every triple of the named graphs of *store* to its default graph."""
-    # In Oxigraph's own engine: no Python object per quad.
+    # In Oxigraph's own engine: no Python object per quad (measured at 10^6 triples:
+    # cheaper than dumping the graphs and bulk-loading them into the default graph).
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
 
 
