@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from rdflib.namespace import DCTERMS, RDF, SKOS, VOID, XSD
 from aigraph.parse import source_graphs
 from aigraph.namespaces import BASE, DATASET_IRI, DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SD, local_name
 from aigraph.paths import ProjectPaths
+from aigraph.store import is_sealed, raw_store
 
 #: Where the dumps are published, under the base (``dist/`` of a build).
 DUMPS_BASE = BASE + "dist/"
@@ -62,10 +64,7 @@ def describe_dataset(
     curated = paths.ontology / "void" / "dataset.ttl"
     if curated.is_file():
         void.parse(curated, format="turtle")
-    union = Graph()
-    for s, p, o, _g in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    _describe(void, DATASET_IRI, union)
+    _describe(void, DATASET_IRI, _statistics(dataset, None))
     void.add((DATASET_IRI, RDF.type, VOID.Dataset))
     void.add((DATASET_IRI, VOID.uriSpace, Literal(BASE)))
     date = modified if modified is not None else modified_date(paths.root)
@@ -81,15 +80,15 @@ def describe_dataset(
     subsets = [(ONTOLOGY_SUBSET, ONTOLOGY_GRAPH), (DERIVED_SUBSET, DERIVED_GRAPH)]
     subsets += [(URIRef(f"{DATASET_IRI}/source/{_key(dataset, g, keys)}"), g) for g in source_graphs(dataset)]
     for subset, graph_name in subsets:
-        graph = dataset.graph(graph_name)
-        if not len(graph):
+        statistics = _statistics(dataset, graph_name)
+        if not statistics.triples:
             continue
         void.add((DATASET_IRI, VOID.subset, subset))
         void.add((subset, RDF.type, VOID.Dataset))
         void.add((subset, SD.name, graph_name))
         if graph_name not in (ONTOLOGY_GRAPH, DERIVED_GRAPH):
             void.add((subset, DCTERMS.source, graph_name))
-        _describe(void, subset, graph)
+        _describe(void, subset, statistics)
     return void
 
 
@@ -147,15 +146,54 @@ def modified_date(root: Path, /) -> str | None:
     return out if re.fullmatch(r"\d{4}-\d{2}-\d{2}", out) else None
 
 
-def _describe(void: Graph, node: URIRef, graph: Graph) -> None:
-    """Add the statistics of *graph* to *void* about *node*; partitions get IRIs, not blank nodes."""
+@dataclass(frozen=True)
+class _Statistics:
+    """What VoID says of a graph: its size, and how many entities of each class it holds."""
+
+    triples: int
+    subjects: int
+    properties: int
+    classes: dict[URIRef, int]
+
+
+#: The statistics of one graph (``GRAPH <g>``) or of the merge of all (no GRAPH), in SPARQL.
+_SIZE = "SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?p) AS ?p_) WHERE {{ {} }}"
+_CLASSES = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {} FILTER(isIRI(?c)) }} GROUP BY ?c"
+
+
+def _statistics(dataset: Dataset, graph_name: URIRef | None) -> _Statistics:
+    """Count *graph_name*'s triples (``None``: the merge of all graphs), in Oxigraph when sealed."""
+    if not is_sealed(dataset):
+        return _counted(dataset.graph(graph_name) if graph_name is not None else _union(dataset))
+    store = raw_store(dataset)
+    def scoped(pattern: str) -> str:
+        return f"GRAPH <{graph_name}> {{ {pattern} }}" if graph_name is not None else pattern
+
+    [size] = store.query(_SIZE.format(scoped("?s ?p ?o")))
+    classes = {URIRef(row["c"].value): int(row["n"].value)
+               for row in store.query(_CLASSES.format(scoped(f"?s {RDF.type.n3()} ?c")))}
+    return _Statistics(int(size["t"].value), int(size["s_"].value), int(size["p_"].value), classes)
+
+
+def _union(dataset: Dataset) -> Graph:
+    union = Graph()
+    for s, p, o, _g in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _counted(graph: Graph) -> _Statistics:
     classes = Counter(o for o in graph.objects(None, RDF.type) if isinstance(o, URIRef))
-    properties = Counter(graph.predicates())
-    void.add((node, VOID.triples, Literal(len(graph), datatype=XSD.integer)))
-    void.add((node, VOID.distinctSubjects, Literal(len(set(graph.subjects())), datatype=XSD.integer)))
-    void.add((node, VOID.classes, Literal(len(classes), datatype=XSD.integer)))
-    void.add((node, VOID.properties, Literal(len(properties), datatype=XSD.integer)))
-    for cls, count in classes.items():
+    return _Statistics(len(graph), len(set(graph.subjects())), len(set(graph.predicates())), dict(classes))
+
+
+def _describe(void: Graph, node: URIRef, statistics: _Statistics) -> None:
+    """Add *statistics* to *void* about *node*; partitions get IRIs, not blank nodes."""
+    void.add((node, VOID.triples, Literal(statistics.triples, datatype=XSD.integer)))
+    void.add((node, VOID.distinctSubjects, Literal(statistics.subjects, datatype=XSD.integer)))
+    void.add((node, VOID.classes, Literal(len(statistics.classes), datatype=XSD.integer)))
+    void.add((node, VOID.properties, Literal(statistics.properties, datatype=XSD.integer)))
+    for cls, count in statistics.classes.items():
         partition = URIRef(f"{node}/class/{_slug(cls)}")
         void.add((node, VOID.classPartition, partition))
         void.add((partition, VOID["class"], cls))
