@@ -15,7 +15,7 @@ from aigraph.parse import load_dataset, source_graphs
 from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
 from aigraph.paths import ProjectPaths
 from aigraph.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
-from aigraph.store import DEFAULT_STORE, StoreName, seal
+from aigraph.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal
 from aigraph.validate import ValidationReport
 
 if TYPE_CHECKING:
@@ -95,12 +95,32 @@ def count_classes(dataset: Dataset) -> dict[str, int]:
     >>> count_classes(load().dataset)["summits"]
     4
     """
+    if is_sealed(dataset):
+        return {name: _count_in_oxigraph(dataset, classes) for name, classes in SUMMARY_CLASSES}
     typed = set(dataset.subject_objects(RDF.type))
     counts = {}
     for name, classes in SUMMARY_CLASSES:
         members = {m for cls in classes for m in dataset.transitive_subjects(RDFS.subClassOf, cls)}
         counts[name] = len({s for s, o in typed if o in members})
     return counts
+
+
+def _count_in_oxigraph(dataset: Dataset, classes: tuple[URIRef, ...]) -> int:
+    values = " ".join(c.n3() for c in classes)
+    text = (f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?top {{ {values} }} "
+            f"?c {RDFS.subClassOf.n3()}* ?top . ?s {RDF.type.n3()} ?c }}")
+    return int(next(iter(raw_store(dataset).query(text)))["n"].value)
+
+
+def _sizes(dataset: Dataset) -> tuple[int, int]:
+    """Return the number of quads of the named graphs and of distinct triples (their merge)."""
+    if not is_sealed(dataset):
+        quads = list(dataset.quads((None, None, None, None)))
+        return len(quads), len({(s, p, o) for s, p, o, _g in quads})
+    store = raw_store(dataset)
+    [row] = store.query("SELECT (COUNT(*) AS ?q) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    [merged] = store.query("SELECT (COUNT(*) AS ?t) WHERE { ?s ?p ?o }")
+    return int(row["q"].value), int(merged["t"].value)
 
 
 def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildResult:
@@ -132,11 +152,12 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     payloads[CONTEXT_FILE] = context_document(term_context(dataset))
     payloads[GRAPH_FILE] = page
     files = tuple(write_atomic(target / name, data) for name, data in sorted(payloads.items()))
+    quads, triples = _sizes(dataset)
     return BuildResult(
         out_dir=target,
         files=files,
-        quads=sum(1 for _ in dataset.quads((None, None, None, None))),
-        triples=len({(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, None))}),
+        quads=quads,
+        triples=triples,
         derived=len(dataset.graph(DERIVED_GRAPH)),
         counts=count_classes(dataset),
         report=report,

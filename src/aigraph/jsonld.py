@@ -26,6 +26,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 
 from aigraph.namespaces import BASE, PREFIXES
+from aigraph.store import is_sealed, raw_store, store_name
+from aigraph.triples import TermCache
 
 #: The prefixes of the context: vocabularies only (entity IRIs are written in full).
 VOCABULARY_PREFIXES: tuple[str, ...] = tuple(
@@ -51,11 +53,28 @@ def _compact(iri: str) -> str | None:
 
 
 def _quads(data: Dataset | Graph) -> Iterable[tuple[Any, Any, Any, Any]]:
-    if isinstance(data, Dataset):
+    if isinstance(data, Dataset) and store_name(data) == "oxigraph":
+        yield from _oxigraph_quads(data)
+    elif isinstance(data, Dataset):
         yield from data.quads((None, None, None, None))
     else:
         for s, p, o in data:
             yield s, p, o, None
+
+
+def _oxigraph_quads(data: Dataset) -> Iterable[tuple[Any, Any, Any, Any]]:
+    """One pass over Oxigraph's store, each term converted once (not a look-up per triple)."""
+    import pyoxigraph as ox
+
+    sealed, terms = is_sealed(data), TermCache()
+    for quad in raw_store(data):
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            if sealed:
+                continue  # the merge of the named graphs, for SPARQL only
+            name = DATASET_DEFAULT_GRAPH_ID
+        else:
+            name = terms(quad.graph_name)
+        yield terms(quad.subject), terms(quad.predicate), terms(quad.object), name
 
 
 def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
@@ -200,7 +219,7 @@ def to_jsonld(data: Dataset | Graph, /, *, context: dict[str, Any] | None = None
     writer = _Writer(context)
     if isinstance(data, Dataset):
         graphs: dict[Any, list[tuple[Any, Any, Any]]] = defaultdict(list)
-        for s, p, o, g in data.quads((None, None, None, None)):
+        for s, p, o, g in _quads(data):
             name = g.identifier if isinstance(g, Graph) else g
             graphs[name].append((s, p, o))
         body: list[dict[str, Any]] = []

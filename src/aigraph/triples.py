@@ -88,7 +88,7 @@ def graph_quads(dataset: Dataset, names: Iterable[URIRef], /) -> Iterator[tuple[
         return
     import pyoxigraph as ox
 
-    store, terms = raw_store(dataset), _TermCache()
+    store, terms = raw_store(dataset), TermCache()
     for name in names:
         for quad in store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
             yield terms(quad.subject), terms(quad.predicate), terms(quad.object), str(name)
@@ -101,13 +101,13 @@ def merged_pairs(dataset: Dataset, predicate: URIRef, /) -> Iterator[tuple[Any, 
         return
     import pyoxigraph as ox
 
-    terms = _TermCache()
+    terms = TermCache()
     pattern = (None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph())
     for quad in raw_store(dataset).quads_for_pattern(*pattern):  # the merge: each triple once
         yield terms(quad.subject), terms(quad.object)
 
 
-class _TermCache(dict):
+class TermCache(dict):
     """pyoxigraph term → rdflib term, each converted once (terms repeat across triples)."""
 
     def __call__(self, term: Any) -> Any:
