@@ -1,27 +1,41 @@
-"""Benchmark aigraph on synthetic summit graphs: `make bench` runs this and prints a Markdown report.
+"""Benchmark aigraph on synthetic summit graphs beside raw pyoxigraph: `make bench` runs this.
 
 For each size (10^4, 10^5, 10^6 triples by default) it generates a project
-(benchmarks/synth.py) and measures, each in a fresh process so that peak memory
-is the step's own: load, derive, the queries (every queries/*.rq and
-benchmarks/queries/*.rq, p50 of several runs), export in every format,
-projection to networkx, the HTML page and `analyze` on the projection, and
-validation, on each store; raw pyoxigraph (Store.load and the same queries)
-in the same run, so the overhead is a ratio; a full `build` with peak memory;
-and p50/p95 latency of `aigraph serve` under 8 concurrent clients.
+(benchmarks/synth.py, where every benchmark query finds rows) and measures,
+each in a fresh process so that peak memory is the step's own:
 
-Usage: python benchmarks/bench.py [--sizes 1e4,1e5,1e6] [--readme README.md]
-       python benchmarks/bench.py step {engine,raw,build} ROOT [STORE]   (internal)
+- raw pyoxigraph: ``Store.bulk_load`` of the curated files, its N-Quads and
+  TriG dumps (the yardstick of a full build), each export format written
+  from the same quads, and the same queries on the same merged graph;
+- aigraph (``aigraph.load`` and the Project it returns): load, derive and
+  seal, the first union query (a one-time cost, apart), every query
+  (queries/*.rq and benchmarks/queries/*.rq: first run and p50), every
+  export, the networkx projection, the page, ``analyze`` and validation;
+  on rdflib's memory store too at the small sizes, as the reference;
+- a full ``aigraph build`` as a whole process: wall time and peak RSS;
+- ``aigraph serve``: start-up, RSS of all its processes, 8 concurrent
+  clients, and requests/s beside ``oxigraph serve-read-only`` on the same data;
+- a cold ``aigraph query`` on the real graph beside ``python -c "import rdflib"``,
+  as whole processes, repeated (as hyperfine does).
+
+It prints Markdown: each target of issue 16 with the measured figure and
+MET or MISSED, then the tables; writes benchmarks/results.md and .json; with
+``--readme`` it replaces the table between the bench markers of README.md.
+
+Usage: python benchmarks/bench.py [--sizes 1e4,1e5,1e6] [--memory-sizes 1e4] [--readme README.md]
+       python benchmarks/bench.py step {engine ROOT STORE SIZE | raw ROOT}   (internal)
 """
 
 from __future__ import annotations
-from aigraph.paths import project_paths
 
 import argparse
 import json
 import os
 import platform
 import resource
+import shutil
 import signal
+import socket
 import statistics
 import subprocess
 import sys
@@ -32,12 +46,24 @@ from contextlib import contextmanager
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+CHECKOUT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 #: A step that takes longer than this is stopped and reported as "> N s".
 QUERY_LIMIT = 60
 VALIDATE_LIMIT = 1200
 STEP_LIMIT = 3600
+#: Every export format, in the order of the tables.
+FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "xml")
+#: The queries whose requests/s are compared with `oxigraph serve-read-only` (cheap first).
+CHEAP_QUERY = "cq01-co-chairs"
+HEAVY_QUERIES = ("cq04-endorsed-without-attending", "cq15-count-claims",
+                 "cq19-endorsed-without-attending-any-summit", "cq22-disagreeing-titles", "bench-principles")
+CLIENTS = 8
+#: 1.5 GB, in the MiB that ru_maxrss / 1024 and VmRSS / 1024 give.
+GB_1_5 = 1.5e9 / 2**20
+ONTOLOGY_GRAPH = "https://w3id.org/aigraph/ontology"
+DERIVED_GRAPH = "https://w3id.org/aigraph/graph/derived"
 
 
 class Overtime(Exception):
@@ -68,7 +94,7 @@ def timed(function, *args, **kwargs):
 
 
 def peak_mb() -> float:
-    """Peak resident memory of this process so far, in MB (Linux reports KB)."""
+    """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -80,62 +106,149 @@ def repeats_for(triples: int) -> int:
     return 5 if triples <= 200_000 else 3
 
 
-# --- steps, each run in its own process ------------------------------------------------------
+def time_query(run, repeats: int) -> dict:
+    """Time *run* once (the first run, apart) and then up to *repeats* more times for the p50."""
+    first, rows = timed(run)
+    times: list[float] = []
+    while len(times) < repeats and sum(times) + first < 2:  # a slow query is not repeated
+        seconds, rows = timed(run)
+        times.append(seconds)
+    return {"first": first, "p50": statistics.median(times) if times else first, "rows": rows}
 
 
-def engine_step(root: Path, store: str) -> dict:
-    """Everything on rdflib over one store."""
-    from aigraph.derive import derive_edges
+# --- raw pyoxigraph, in its own process -----------------------------------------------------
+
+
+def raw_step(root: Path) -> dict:
+    """pyoxigraph alone: bulk_load, dumps, each export format and the queries, on the same data."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    files = [p for p in sorted((root / "ontology").glob("*.ttl")) if p.name != "shapes.ttl"]
+    files += sorted((root / "data").glob("*.trig"))
+    start = time.perf_counter()
+    for path in files:
+        if path.suffix == ".trig":
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG, base_iri=path.resolve().as_uri())
+        else:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(),
+                            to_graph=ontology)
+    out: dict = {"bulk_load_s": time.perf_counter() - start, "triples": len(store)}
+    out["nq_dump_s"], _ = timed(store.dump, format=ox.RdfFormat.N_QUADS)
+    out["trig_dump_s"], _ = timed(store.dump, format=ox.RdfFormat.TRIG)
+    out["yardstick_s"] = out["bulk_load_s"] + out["nq_dump_s"] + out["trig_dump_s"]
+    # The exports hold the derived edges too: the engine step wrote them.
+    derived = root / "derived.nt"
+    if derived.exists():
+        store.bulk_load(path=str(derived), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(DERIVED_GRAPH))
+    out["quads"] = len(store)
+    out["export_s"], out["export_bytes"] = {}, {}
+    dataset_formats = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+    for fmt, rdf_format in dataset_formats.items():
+        out["export_s"][fmt], data = timed(store.dump, format=rdf_format)
+        out["export_bytes"][fmt] = len(data)
+    # Triple formats hold the merge of the graphs: made once, not timed, then written from the default graph.
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    triple_formats = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
+    for fmt, rdf_format in triple_formats.items():
+        out["export_s"][fmt], data = timed(store.dump, format=rdf_format, from_graph=ox.DefaultGraph())
+        out["export_bytes"][fmt] = len(data)
+    # The queries read the merge as their default graph, as aigraph's do (each triple once).
+    out["queries"] = {}
+    for path in query_files(root):
+        text = path.read_text(encoding="utf-8")
+        out["queries"][path.stem] = time_query(lambda t=text: len(list(store.query(t))), repeats_for(out["quads"]))
+    # The same dataset (named graphs and the merge) for `oxigraph serve-read-only`.
+    store.dump(output=str(root / "served.nq"), format=ox.RdfFormat.N_QUADS)
+    out["peak_mb"] = peak_mb()
+    return out
+
+
+# --- aigraph, in its own process --------------------------------------------------------------
+
+
+@contextmanager
+def stage_timer(module, names: tuple[str, ...], into: dict):
+    """Time each call of the functions *names* of *module* (where they exist) into *into*."""
+    saved = {}
+    for name in names:
+        original = getattr(module, name, None)
+        if original is None:
+            continue
+
+        def wrapper(*args, _original=original, _name=name, **kwargs):
+            start = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                into[_name] = into.get(_name, 0.0) + time.perf_counter() - start
+
+        saved[name] = original
+        setattr(module, name, wrapper)
+    try:
+        yield
+    finally:
+        for name, original in saved.items():
+            setattr(module, name, original)
+
+
+def engine_step(root: Path, store: str, size: int) -> dict:
+    """Everything through aigraph's Project on one store."""
+    import aigraph
+    import aigraph.build
     from aigraph.errors import QueryError
-    from aigraph.parse import load_dataset
-    from aigraph.namespaces import DERIVED_GRAPH
-    from aigraph.query import run_query
-    from aigraph.serialize import serialize_dataset
-    from aigraph.validate import validate_dataset
 
     out: dict = {"store": store}
-    with limit(STEP_LIMIT):
-        out["load_s"], dataset = timed(load_dataset, root, store=store)
-        out["triples"] = sum(1 for _ in dataset.quads((None, None, None, None)))
-        out["derive_s"], _ = timed(derive_edges, dataset, paths=project_paths(root))
-    if store == "oxigraph":  # raw pyoxigraph queries the same derived edges
+    stages: dict = {}
+    with limit(STEP_LIMIT), stage_timer(aigraph.build, ("load_dataset", "derive_edges", "seal"), stages):
+        out["assemble_s"], project = timed(aigraph.load, root, store=store)
+    out["load_s"] = stages.get("load_dataset")
+    out["derive_s"] = stages.get("derive_edges")
+    out["seal_s"] = stages.get("seal")
+    if store == "oxigraph":  # raw pyoxigraph serialises and queries the same derived edges
+        from rdflib import URIRef
+
         (root / "derived.nt").write_bytes(
-            dataset.graph(DERIVED_GRAPH).serialize(format="nt", encoding="utf-8"))
+            project.dataset.graph(URIRef(DERIVED_GRAPH)).serialize(format="nt", encoding="utf-8"))
+    queries = query_files(root)
+    # The first union query after load: whatever it pays once (a copy, a parser) shows here.
+    out["first_query"] = {"name": queries[0].stem}
+    out["first_query"]["s"], _ = timed(lambda: len(list(project.query(queries[0]))))
     out["queries"] = {}
-    repeats = repeats_for(out["triples"])
-    for path in query_files(root):
-        times = []
+    repeats = repeats_for(size)
+    for path in queries:
+
+        def run(p=path) -> int:
+            with limit(QUERY_LIMIT):
+                try:
+                    return len(list(project.query(p)))
+                except QueryError as exc:  # the query wraps whatever stops the engine
+                    if isinstance(exc.__cause__, Overtime):
+                        raise exc.__cause__ from None
+                    raise
+
         try:
-            while len(times) < repeats and sum(times) < 2:  # a slow query is timed once
-                with limit(QUERY_LIMIT):
-                    try:
-                        seconds, rows = timed(lambda p=path: list(run_query(dataset, p, paths=project_paths(root))))
-                    except QueryError as exc:  # run_query wraps whatever stops the engine
-                        if isinstance(exc.__cause__, Overtime):
-                            raise exc.__cause__ from None
-                        raise
-                times.append(seconds)
-            out["queries"][path.stem] = {"p50": statistics.median(times), "rows": len(rows)}
+            out["queries"][path.stem] = time_query(run, repeats)
         except Overtime:
             out["queries"][path.stem] = {"p50": None, "over": QUERY_LIMIT}
-    out["export_s"] = {}
-    for fmt in ("ttl", "trig", "nq"):  # the three the table shows; `build` writes all six
+    out["export_s"], out["export_bytes"] = {}, {}
+    for fmt in FORMATS:
         try:
             with limit(STEP_LIMIT):
-                out["export_s"][fmt], _ = timed(serialize_dataset, dataset, fmt)
+                out["export_s"][fmt], data = timed(project.export, fmt)
+            out["export_bytes"][fmt] = len(data)
         except Overtime:
             out["export_s"][fmt] = None
-    out["projection_s"], out["html_s"], out["analyze"] = projection_and_page(dataset)
+    out["projection_s"], out["html_s"], out["analyze"] = projection_and_page(project.dataset)
     out["validate_s"] = out["conforms"] = None
-    if store == "memory":  # pySHACL runs on the same in-memory copy of the union either way
-        out["peak_mb"] = peak_mb()
-        return out
-    try:
-        with limit(VALIDATE_LIMIT):
-            out["validate_s"], report = timed(validate_dataset, dataset, paths=project_paths(root))
-        out["conforms"] = report.conforms
-    except Overtime:
-        out["validate_s"], out["conforms"] = None, None
+    if store == "oxigraph":  # the memory store is the reference for answers, not for validation
+        try:
+            with limit(VALIDATE_LIMIT):
+                out["validate_s"], report = timed(project.validate)
+            out["conforms"] = report.conforms
+        except Overtime:
+            pass
     out["peak_mb"] = peak_mb()
     return out
 
@@ -144,7 +257,7 @@ def projection_and_page(dataset) -> tuple[float | None, float | None, dict]:
     """Time the networkx projection, the HTML page and `analyze` on the projection."""
     from aigraph.analyze import analyze_projection
     from aigraph.kinds import node_kinds
-    from aigraph.namespaces import ONTOLOGY_GRAPH
+    from aigraph.namespaces import ONTOLOGY_GRAPH as ONTOLOGY
     from aigraph.project import to_networkx
     from aigraph.viz import render_html
 
@@ -153,50 +266,12 @@ def projection_and_page(dataset) -> tuple[float | None, float | None, dict]:
     analysis: dict = {"nodes": graph.number_of_nodes()}
     try:
         with limit(STEP_LIMIT):
-            kinds = node_kinds(graph, dataset.graph(ONTOLOGY_GRAPH))
+            kinds = node_kinds(graph, dataset.graph(ONTOLOGY))
             analysis["s"], result = timed(analyze_projection, graph, kinds)
         analysis["sampled"] = result.summary["betweenness"]["sampled"]
     except Overtime:
         analysis["s"] = None
     return seconds, page_seconds, analysis
-
-
-def raw_step(root: Path) -> dict:
-    """pyoxigraph alone: Store.load of the same files, then the same queries."""
-    import pyoxigraph as ox
-
-    store = ox.Store()
-    files = [*sorted((root / "ontology").glob("*.ttl")), *sorted((root / "data").glob("*.trig"))]
-    files = [f for f in files if f.name != "shapes.ttl"]
-    start = time.perf_counter()
-    for path in files:
-        fmt = ox.RdfFormat.TRIG if path.suffix == ".trig" else ox.RdfFormat.TURTLE
-        graph = None if path.suffix == ".trig" else ox.NamedNode("https://w3id.org/aigraph/ontology")
-        store.load(path=str(path), format=fmt, base_iri=path.resolve().as_uri(), to_graph=graph)
-    out = {"load_s": time.perf_counter() - start, "triples": len(store)}
-    derived = root / "derived.nt"
-    if derived.exists():
-        store.load(path=str(derived), format=ox.RdfFormat.N_TRIPLES,
-                   to_graph=ox.NamedNode("https://w3id.org/aigraph/graph/derived"))
-    out["queries"] = {}
-    for path in query_files(root):
-        text = path.read_text(encoding="utf-8")
-        times = []
-        for _ in range(repeats_for(out["triples"])):
-            seconds, rows = timed(lambda t=text: list(store.query(t, use_default_graph_as_union=True)))
-            times.append(seconds)
-        out["queries"][path.stem] = {"p50": statistics.median(times), "rows": len(rows)}
-    out["peak_mb"] = peak_mb()
-    return out
-
-
-def build_step(root: Path) -> dict:
-    """A full `aigraph build` (load, derive, validate, every export) on the default store."""
-    from aigraph.build import build
-
-    with limit(STEP_LIMIT):
-        seconds, result = timed(build, root, out_dir=root / "dist")
-    return {"build_s": seconds, "peak_mb": peak_mb(), "triples": result.triples}
 
 
 def run_step(*args: str, timeout: float = STEP_LIMIT + 600) -> dict:
@@ -208,58 +283,202 @@ def run_step(*args: str, timeout: float = STEP_LIMIT + 600) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-# --- the endpoint under load --------------------------------------------------------------------
+# --- whole processes --------------------------------------------------------------------------
 
 
-def load_test(root: Path, *, clients: int = 8, per_client: int = 25) -> dict:
-    """Latency of `aigraph serve` (default store) with *clients* concurrent clients."""
-    import socket
+def aigraph_command() -> list[str]:
+    return [sys.executable, "-m", "aigraph"]
 
-    import httpx
 
+def build_process(root: Path) -> dict:
+    """`aigraph build` as a whole process: wall time and its peak RSS (from wait4)."""
+    out_dir = root / "dist"
+    start = time.perf_counter()
+    proc = subprocess.Popen([*aigraph_command(), "build", "--root", str(root), "-o", str(out_dir)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    result = {"build_s": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
+              "exit": os.waitstatus_to_exitcode(status)}
+    if result["exit"] != 0:
+        result["error"] = (stderr.strip().splitlines() or ["failed"])[-1]
+    return result
+
+
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "aigraph", "serve", "--root", str(root),
-                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return sock.getsockname()[1]
+
+
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of *pid* and all its descendants, in MiB (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(children.get(current, []))
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+def wait_ready(url: str, proc: subprocess.Popen, deadline_s: float = 1800) -> float | None:
+    """Seconds until *url* answers 200 (None if the process dies or the deadline passes)."""
+    import httpx
+
+    start = time.perf_counter()
+    while time.perf_counter() - start < deadline_s:
+        if proc.poll() is not None:
+            return None
+        try:
+            if httpx.get(url, params={"query": "ASK {}"}, timeout=5).status_code == 200:
+                return time.perf_counter() - start
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    return None
+
+
+def hammer(url: str, texts: list[str], *, clients: int = CLIENTS, per_client: int = 25) -> dict:
+    """*clients* concurrent clients each send *per_client* queries; latency, rate and failures."""
+    import httpx
+
+    latencies: list[float] = []
+    statuses: list[int] = []
+    refused = [0]
+    lock = threading.Lock()
+
+    def client(index: int) -> None:
+        with httpx.Client(timeout=120) as http:
+            for n in range(per_client):
+                text = texts[(index * per_client + n) % len(texts)]
+                start = time.perf_counter()
+                try:
+                    response = http.post(url, data={"query": text},
+                                         headers={"Accept": "application/sparql-results+json"})
+                    code, body = response.status_code, response.text
+                except httpx.HTTPError:
+                    code, body = 0, ""
+                with lock:
+                    latencies.append(time.perf_counter() - start)
+                    if code == 400 and "holds more than" in body:
+                        refused[0] += 1  # the row limit: a refusal, not an error
+                    elif code != 200:
+                        statuses.append(code)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    start = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    latencies.sort()
+    return {"requests": len(latencies), "errors": len(statuses), "statuses": sorted(set(statuses)),
+            "refused": refused[0], "rps": len(latencies) / wall,
+            "p50_ms": 1000 * latencies[len(latencies) // 2], "p95_ms": 1000 * latencies[int(len(latencies) * 0.95)]}
+
+
+def per_query_rates(url: str, root: Path, names: tuple[str, ...], per_client: int) -> dict:
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in query_files(root)}
+    return {name: hammer(url, [texts[name]], per_client=per_client) for name in names if name in texts}
+
+
+def stop(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
+def serve_test(root: Path, triples: int) -> dict:
+    """`aigraph serve`: start-up, RSS of its processes, 8 clients; then the same on `oxigraph serve-read-only`."""
+    out: dict = {}
+    per_client = 25 if triples <= 200_000 else 10
+    port = free_port()
+    proc = subprocess.Popen([*aigraph_command(), "serve", "--root", str(root), "--port", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}/sparql"
     try:
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            try:
-                httpx.get(url, timeout=2)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.3)
+        out["startup_s"] = wait_ready(url, proc)
+        if out["startup_s"] is None:
+            out["error"] = "did not start: " + (proc.stderr.read().decode(errors="replace").strip().splitlines()
+                                                or ["?"])[-1] if proc.poll() is not None else "did not start"
+            return out
+        out["rss_ready_mb"] = tree_rss_mb(proc.pid)
         texts = [p.read_text(encoding="utf-8") for p in query_files(root)]
-        latencies: list[float] = []
-        errors: list[int] = []
-
-        def client(index: int) -> None:
-            with httpx.Client(timeout=60) as http:
-                for n in range(per_client):
-                    start = time.perf_counter()
-                    response = http.post(url, data={"query": texts[(index * per_client + n) % len(texts)]})
-                    latencies.append(time.perf_counter() - start)
-                    if response.status_code != 200:
-                        errors.append(response.status_code)
-
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        out["mixed"] = hammer(url, texts, per_client=per_client)
+        out["rates"] = per_query_rates(url, root, (CHEAP_QUERY, *HEAVY_QUERIES), per_client)
+        out["rss_after_mb"] = tree_rss_mb(proc.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-    latencies.sort()
-    return {
-        "requests": len(latencies),
-        "errors": len(errors),
-        "statuses": sorted(set(errors)),
-        "p50_ms": 1000 * latencies[len(latencies) // 2],
-        "p95_ms": 1000 * latencies[int(len(latencies) * 0.95)],
-    }
+        stop(proc)
+    out["oxigraph"] = oxigraph_server_test(root, per_client)
+    return out
+
+
+def oxigraph_server_test(root: Path, per_client: int) -> dict:
+    """`oxigraph serve-read-only` on the same quads (named graphs and their merge as default graph)."""
+    binary = Path(sys.executable).with_name("oxigraph")
+    served = root / "served.nq"
+    if not binary.exists() or not served.exists():
+        return {"error": "no oxigraph binary or no served.nq"}
+    location = root / "oxigraph-db"
+    shutil.rmtree(location, ignore_errors=True)
+    out: dict = {}
+    out["load_s"], proc = timed(subprocess.run, [str(binary), "load", "--location", str(location),
+                                                 "--file", str(served)], capture_output=True)
+    if proc.returncode != 0:
+        return {"error": proc.stderr.decode(errors="replace").strip().splitlines()[-1]}
+    port = free_port()
+    server = subprocess.Popen([str(binary), "serve-read-only", "--location", str(location),
+                               "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/query"
+    try:
+        out["startup_s"] = wait_ready(url, server, 600)
+        out["rss_ready_mb"] = tree_rss_mb(server.pid)
+        out["rates"] = per_query_rates(url, root, (CHEAP_QUERY, *HEAVY_QUERIES), per_client)
+    finally:
+        stop(server)
+        shutil.rmtree(location, ignore_errors=True)
+    return out
+
+
+def repeated_process(command: list[str], *, runs: int = 10, warmup: int = 1, cwd: Path | None = None) -> dict:
+    """Time a whole process as hyperfine does: warm-up runs apart, then mean, sd and min of *runs*."""
+    def once() -> float:
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        return time.perf_counter() - start
+
+    first = [once() for _ in range(warmup)]
+    times = [once() for _ in range(runs)]
+    return {"first_s": first[0] if first else None, "mean_s": statistics.mean(times),
+            "sd_s": statistics.stdev(times) if len(times) > 1 else 0.0, "min_s": min(times), "runs": runs}
+
+
+def cold_query() -> dict:
+    """A cold `aigraph query` on the real graph beside `python -c "import rdflib"`, as whole processes."""
+    with tempfile.TemporaryDirectory() as elsewhere:
+        query = repeated_process([*aigraph_command(), "query", "--root", str(CHECKOUT), CHEAP_QUERY],
+                                 cwd=Path(elsewhere))
+        rdflib = repeated_process([sys.executable, "-c", "import rdflib"], cwd=Path(elsewhere))
+    return {"query": query, "import_rdflib": rdflib, "ratio": query["mean_s"] / rdflib["mean_s"]}
 
 
 # --- the report -----------------------------------------------------------------------------
@@ -278,14 +497,31 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{memory}; Linux {platform.release()}; Python {platform.python_version()}; {libs}"
 
 
+def load_average() -> str:
+    """The load averages (1, 5, 15 min), as `uptime` prints them: other work on the machine."""
+    try:
+        return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "n/a"
+
+
 def fmt_s(value) -> str:
     if value is None:
         return "n/a"
+    if value < 0.01:
+        return f"{value * 1000:.1f} ms"
     return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.1f} s"
 
 
+def fmt_q(q: dict) -> str:
+    if not q:
+        return "n/a"
+    if q.get("p50") is None:
+        return f"> {q.get('over', QUERY_LIMIT)} s"
+    return fmt_s(q["p50"])
+
+
 def _analysis_cell(analysis: dict) -> str:
-    """`analyze`'s time, the projection's node count, and whether betweenness was sampled."""
     if not analysis:
         return "n/a"
     if analysis.get("s") is None:
@@ -294,49 +530,179 @@ def _analysis_cell(analysis: dict) -> str:
     return f"{fmt_s(analysis['s'])} ({analysis['nodes']:,}{sampled})"
 
 
-def report(results: list[dict]) -> str:
-    lines = [f"Machine: {machine()}.", ""]
-    lines += ["| triples | store | load | triples/s | vs raw | derive | validate | export (ttl / trig / nq) "
-              "| projection | HTML page | analyze (nodes) | peak MB |",
-              "|---:|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"]
+def _ratio(a, b) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
+    """Each target of issue 16 at one size: (what, measured, target, met)."""
+    raw, e, b, s = r["raw"], r["oxigraph"], r["build"], r["serve"]
+    rows: list[tuple[str, str, str, bool | None]] = []
+
+    def add(name, measured, target, met):
+        rows.append((name, measured, target, met))
+
+    yard = raw.get("yardstick_s")
+    build_s = b.get("build_s") if not b.get("error") else None
+    ratio = _ratio(build_s, yard)
+    add("full `aigraph build` time", f"{fmt_s(build_s)} = {ratio:.1f}x raw ({fmt_s(yard)})" if ratio else
+        b.get("error", "n/a"), "≤ 12x raw bulk_load + N-Quads + TriG dumps", ratio is not None and ratio <= 12)
+    add("full `aigraph build` peak RSS", f"{b.get('peak_mb', 0):,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
+        build_s is not None and b.get("peak_mb", 1e9) <= GB_1_5)
+    for fmt in FORMATS:
+        mine, theirs = e.get("export_s", {}).get(fmt), raw.get("export_s", {}).get(fmt)
+        ratio = _ratio(mine, theirs)
+        add(f"export {fmt}", f"{fmt_s(mine)} = {ratio:.1f}x raw ({fmt_s(theirs)})" if ratio else "n/a",
+            "≤ 3x raw pyoxigraph writing the same quads", ratio is not None and ratio <= 3)
+    add("validation", fmt_s(e.get("validate_s")) + ("" if e.get("conforms") else " (does not conform)"),
+        "≤ 15 s", e.get("validate_s") is not None and e["validate_s"] <= 15)
+    add("projection to networkx", fmt_s(e.get("projection_s")), "≤ 10 s",
+        e.get("projection_s") is not None and e["projection_s"] <= 10)
+    rate = _ratio(r["triples"], e.get("load_s"))
+    add("load (parse into the store)", f"{rate:,.0f} triples/s ({fmt_s(e.get('load_s'))})" if rate else "n/a",
+        "≥ 300,000 triples/s", rate is not None and rate >= 300_000)
+    first = e.get("first_query", {})
+    p50 = e.get("queries", {}).get(first.get("name"), {}).get("p50")
+    extra = first.get("s", 0) - (p50 or 0) if first.get("s") is not None else None
+    add("first union query", f"{fmt_s(first.get('s'))} ({first.get('name')}; p50 {fmt_s(p50)}; "
+        f"the merge is made once in load: seal {fmt_s(e.get('seal_s'))})",
+        "no hidden copy: first − p50 < 1 s", extra is not None and extra < 1)
+    add("`aigraph serve` start-up", fmt_s(s.get("startup_s")), "≤ 30 s",
+        s.get("startup_s") is not None and s["startup_s"] <= 30)
+    rss = max(s.get("rss_ready_mb", 0), s.get("rss_after_mb", 0))
+    add("`aigraph serve` RSS, all processes", f"{rss:,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
+        bool(s.get("startup_s")) and rss <= GB_1_5)
+    mixed = s.get("mixed", {})
+    add(f"serve, {CLIENTS} concurrent clients, every query", f"{mixed.get('errors', 'n/a')} errors of "
+        f"{mixed.get('requests', 0)} ({mixed.get('refused', 0)} refused by the row limit)", "0 errors",
+        bool(mixed) and mixed["errors"] == 0)
+    ox_rates = s.get("oxigraph", {}).get("rates", {})
+    for name in (CHEAP_QUERY, *HEAVY_QUERIES):
+        mine, theirs = s.get("rates", {}).get(name, {}), ox_rates.get(name, {})
+        ratio = _ratio(mine.get("rps"), theirs.get("rps"))
+        cheap = name == CHEAP_QUERY
+        note = f" ({mine.get('refused')} refused)" if mine.get("refused") else ""
+        add(f"serve {name} requests/s", f"{mine.get('rps', 0):,.0f} vs {theirs.get('rps', 0):,.0f} = "
+            f"{ratio:.2f}x oxigraph{note}" if ratio else "n/a",
+            "≥ 1/3 of `oxigraph serve-read-only`" if cheap else "ahead of `oxigraph serve-read-only` (≥ 1x)",
+            ratio is not None and ratio >= (1 / 3 if cheap else 1))
+    return rows
+
+
+def verdict(met: bool | None) -> str:
+    return "MET" if met else "MISSED"
+
+
+def report(results: list[dict], cold: dict | None, loads: list[str]) -> str:
+    lines = [f"Machine: {machine()}.", "",
+             "Load average (1, 5, 15 min) as each size started — the machine is shared, so figures vary: "
+             + "; ".join(f"{r['triples']:,}: {load}" for r, load in zip(results, loads, strict=False)) + ".", ""]
+    # Targets: one column per size.
+    sizes = [f"{r['triples']:,}" for r in results]
+    per_size = [targets(r) for r in results]
+    lines += ["Targets of issue 16 (set for 10^6 triples; the smaller sizes for scale):", "",
+              "| target | " + " | ".join(sizes) + " | limit |", "|---|" + "---|" * len(sizes) + "---|"]
+    for i, (name, _m, target, _ok) in enumerate(per_size[-1]):
+        cells = [f"{rows[i][1]} **{verdict(rows[i][3])}**" for rows in per_size]
+        lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
+    if cold:
+        q, rd = cold["query"], cold["import_rdflib"]
+        lines.append(f"| cold `aigraph query {CHEAP_QUERY}` on the real graph, whole process "
+                     f"| {fmt_s(q['mean_s'])} ± {fmt_s(q['sd_s'])} vs `python -c \"import rdflib\"` "
+                     f"{fmt_s(rd['mean_s'])} ± {fmt_s(rd['sd_s'])} = {cold['ratio']:.1f}x (mean of {q['runs']}; "
+                     f"first run {fmt_s(q['first_s'])}) **{verdict(cold['ratio'] <= 2)}**"
+                     + " |" * (len(sizes) - 1) + " | ≤ 2x |")
+    # Steps.
+    lines += ["", "Steps (aigraph through `aigraph.load`; raw = pyoxigraph alone, same run):", "",
+              "| triples | engine | load | triples/s | derive | seal (merge, once) | first query | validate "
+              "| projection | HTML page | analyze (nodes) | peak MiB |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in results:
         raw = r["raw"]
-        lines.append(f"| {r['triples']:,} | raw pyoxigraph | {fmt_s(raw['load_s'])} | "
-                     f"{raw['triples'] / raw['load_s']:,.0f} | 1.0x | | | | | | | {raw['peak_mb']:.0f} |")
+        lines.append(f"| {r['triples']:,} | raw pyoxigraph `bulk_load` | {fmt_s(raw.get('bulk_load_s'))} | "
+                     f"{_rate(r['triples'], raw.get('bulk_load_s'))} | | | | | | | | {raw.get('peak_mb', 0):.0f} |")
         for e in (r["oxigraph"], r["memory"]):
-            if "error" in e or "load_s" not in e:
-                lines.append(f"| {r['triples']:,} | {e.get('store', '?')} | {e.get('error', 'not run')} |"
-                             " | | | | | | | | |")
+            if "error" in e or "assemble_s" not in e:
+                if "error" in e:
+                    lines.append(f"| {r['triples']:,} | {e.get('store', '?')} | {e['error']} |" + " |" * 9)
                 continue
-            export = " / ".join(fmt_s(e["export_s"].get(f)) for f in ("ttl", "trig", "nq"))
             lines.append(
-                f"| {r['triples']:,} | rdflib + {e['store']} | {fmt_s(e['load_s'])} | "
-                f"{e['triples'] / e['load_s']:,.0f} | {e['load_s'] / raw['load_s']:.1f}x | {fmt_s(e['derive_s'])} | "
-                f"{fmt_s(e['validate_s'])} | {export} | {fmt_s(e['projection_s'])} | {fmt_s(e['html_s'])} | "
-                f"{_analysis_cell(e.get('analyze', {}))} | {e['peak_mb']:.0f} |")
-    lines += ["", "Queries, p50 (rows) — raw pyoxigraph / rdflib + oxigraph (ratio) / rdflib + memory:", ""]
-    sizes = [f"{r['triples']:,}" for r in results]
+                f"| {r['triples']:,} | aigraph on {e['store']} | {fmt_s(e.get('load_s'))} | "
+                f"{_rate(r['triples'], e.get('load_s'))} | {fmt_s(e.get('derive_s'))} | {fmt_s(e.get('seal_s'))} | "
+                f"{fmt_s(e['first_query']['s'])} | {fmt_s(e['validate_s'])} | {fmt_s(e['projection_s'])} | "
+                f"{fmt_s(e['html_s'])} | {_analysis_cell(e.get('analyze', {}))} | {e['peak_mb']:.0f} |")
+    # Exports.
+    lines += ["", "Exports: aigraph (sorted, deterministic) / raw pyoxigraph writing the same quads (ratio), "
+              "and aigraph's size:", "",
+              "| triples | " + " | ".join(FORMATS) + " | raw: bulk_load + N-Quads + TriG dumps |",
+              "|---:|" + "---|" * len(FORMATS) + "---:|"]
+    for r in results:
+        e, raw = r["oxigraph"], r["raw"]
+        cells = []
+        for fmt in FORMATS:
+            mine, theirs = e.get("export_s", {}).get(fmt), raw.get("export_s", {}).get(fmt)
+            ratio = _ratio(mine, theirs)
+            size = e.get("export_bytes", {}).get(fmt)
+            cells.append(f"{fmt_s(mine)} / {fmt_s(theirs)}{f' ({ratio:.1f}x)' if ratio else ''}"
+                         f"{f', {size / 2**20:.1f} MiB' if size else ''}")
+        lines.append(f"| {r['triples']:,} | " + " | ".join(cells) + f" | {fmt_s(raw.get('yardstick_s'))} |")
+    # Queries.
+    lines += ["", "Queries: p50 after a first run timed apart — raw pyoxigraph / aigraph on oxigraph (ratio) / "
+              "aigraph on rdflib's memory store; first run; rows (raw rows where they differ):", ""]
     lines += ["| query | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(sizes)]
-    names = sorted(results[-1]["raw"]["queries"])
-    for name in names:
+    for name in sorted(results[-1]["raw"].get("queries", {})):
         cells = []
         for r in results:
-            raw = r["raw"]["queries"].get(name, {})
+            raw_q = r["raw"].get("queries", {}).get(name, {})
             ox_q = r["oxigraph"].get("queries", {}).get(name, {})
             mem_q = r["memory"].get("queries", {}).get(name, {})
-            ratio = (ox_q["p50"] / raw["p50"]) if ox_q.get("p50") and raw.get("p50") else None
-            mem = fmt_s(mem_q.get("p50")) if mem_q.get("p50") else (f"> {mem_q['over']} s" if "over" in mem_q else "n/a")
-            cells.append(f"{fmt_s(raw.get('p50'))} / {fmt_s(ox_q.get('p50'))}"
-                         f"{f' ({ratio:.1f}x)' if ratio else ''} / {mem} ({ox_q.get('rows', '?')})")
+            ratio = _ratio(ox_q.get("p50"), raw_q.get("p50"))
+            rows = ox_q.get("rows", "?")
+            rows_cell = f"{rows:,}" if isinstance(rows, int) else str(rows)
+            if raw_q.get("rows") is not None and raw_q.get("rows") != rows:
+                rows_cell += f" (raw {raw_q['rows']:,})"
+            mem = f" / {fmt_q(mem_q)}" if mem_q else ""
+            cells.append(f"{fmt_q(raw_q)} / {fmt_q(ox_q)}{f' ({ratio:.1f}x)' if ratio else ''}{mem}; "
+                         f"first {fmt_s(ox_q.get('first'))}; **{rows_cell}**")
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
-    lines += ["", "| triples | full build | build peak MB | serve: requests | not 200 (status) | p50 | p95 |",
-              "|---:|---:|---:|---:|---:|---:|---:|"]
+    # Build and serve.
+    lines += ["", "Whole processes: `aigraph build` (wait4 peak RSS) and `aigraph serve` beside "
+              "`oxigraph serve-read-only` on the same quads; requests/s with "
+              f"{CLIENTS} concurrent clients:", "",
+              "| triples | build (CPU) | build peak MiB | serve start-up | serve MiB (all processes) "
+              "| mixed queries: requests, errors, refused, p50, p95 | oxigraph: load, start-up, MiB |",
+              "|---:|---:|---:|---:|---:|---|---|"]
     for r in results:
         b, s = r["build"], r["serve"]
-        statuses = f" ({', '.join(map(str, s['statuses']))})" if s["statuses"] else ""
-        lines.append(f"| {r['triples']:,} | {fmt_s(b.get('build_s'))} | {b.get('peak_mb', 0):.0f} | "
-                     f"{s['requests']} | {s['errors']}{statuses} | {s['p50_ms']:.0f} ms | {s['p95_ms']:.0f} ms |")
+        mixed = s.get("mixed", {})
+        statuses = f" ({', '.join(map(str, mixed.get('statuses', [])))})" if mixed.get("statuses") else ""
+        ox = s.get("oxigraph", {})
+        build_cell = b["error"] if b.get("error") else f"{fmt_s(b.get('build_s'))} ({fmt_s(b.get('cpu_s'))} CPU)"
+        lines.append(
+            f"| {r['triples']:,} | {build_cell} | "
+            f"{b.get('peak_mb', 0):,.0f} | {fmt_s(s.get('startup_s'))} | "
+            f"{max(s.get('rss_ready_mb', 0), s.get('rss_after_mb', 0)):,.0f} | "
+            + (f"{mixed['requests']}, {mixed['errors']}{statuses}, {mixed['refused']}, {mixed['p50_ms']:.0f} ms, "
+               f"{mixed['p95_ms']:.0f} ms" if mixed else s.get("error", "n/a"))
+            + f" | {fmt_s(ox.get('load_s'))}, {fmt_s(ox.get('startup_s'))}, {ox.get('rss_ready_mb', 0):,.0f} |")
+    lines += ["", "| triples | query | aigraph serve requests/s (p50) | oxigraph serve-read-only requests/s (p50) "
+              "| ratio |", "|---:|---|---:|---:|---:|"]
+    for r in results:
+        s = r["serve"]
+        for name in (CHEAP_QUERY, *HEAVY_QUERIES):
+            mine = s.get("rates", {}).get(name, {})
+            theirs = s.get("oxigraph", {}).get("rates", {}).get(name, {})
+            if not mine:
+                continue
+            refused = f", {mine['refused']} refused" if mine.get("refused") else ""
+            lines.append(f"| {r['triples']:,} | {name} | {mine['rps']:,.1f} ({mine['p50_ms']:.0f} ms{refused}) | "
+                         f"{theirs.get('rps', 0):,.1f} ({theirs.get('p50_ms', 0):.0f} ms) | "
+                         f"{_ratio(mine['rps'], theirs.get('rps')) or 0:.2f}x |")
     return "\n".join(lines) + "\n"
+
+
+def _rate(triples: int, seconds) -> str:
+    return f"{triples / seconds:,.0f}" if seconds else "n/a"
 
 
 def update_readme(readme: Path, table: str) -> None:
@@ -352,29 +718,46 @@ def update_readme(readme: Path, table: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1e4,1e5,1e6")
-    parser.add_argument("--memory-sizes", default="1e4,1e5",
-                        help="sizes at which rdflib's memory store is measured too")
+    parser.add_argument("--memory-sizes", default="1e4",
+                        help="sizes at which rdflib's memory store is measured too (the reference)")
     parser.add_argument("--readme", type=Path, default=None, help="rewrite the table between the bench markers")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    parser.add_argument("--no-cold", action="store_true", help="skip the cold `aigraph query` comparison")
+    parser.add_argument("--add", action="store_true",
+                        help="keep the other sizes of the existing results .json in the report")
     args = parser.parse_args()
     from synth import make_project
 
     memory_sizes = {int(float(s)) for s in args.memory_sizes.split(",") if s}
-    results = []
+    results, loads = [], []
     with tempfile.TemporaryDirectory(prefix="aigraph-bench-") as tmp:
         for size in (int(float(s)) for s in args.sizes.split(",")):
             root = Path(tmp) / f"synthetic-{size}"
             make_project(size, root)
-            print(f"== {size:,} triples", file=sys.stderr, flush=True)  # noqa: T201
-            oxigraph = run_step("engine", str(root), "oxigraph")
+            loads.append(load_average())
+            print(f"== {size:,} triples (load average {loads[-1]})", file=sys.stderr, flush=True)  # noqa: T201
+            oxigraph = run_step("engine", str(root), "oxigraph", str(size))
             raw = run_step("raw", str(root))
-            memory = run_step("engine", str(root), "memory") if size in memory_sizes else {"store": "memory"}
-            results.append({"triples": oxigraph.get("triples", size), "oxigraph": oxigraph, "raw": raw,
-                            "memory": memory, "build": run_step("build", str(root)), "serve": load_test(root)})
-            print(json.dumps(results[-1]), file=sys.stderr, flush=True)  # noqa: T201
-    table = report(results)
+            memory = run_step("engine", str(root), "memory", str(size)) if size in memory_sizes else {"store": "memory"}
+            result = {"size": size, "triples": raw.get("triples", size), "oxigraph": oxigraph, "raw": raw,
+                      "memory": memory, "build": build_process(root)}
+            result["serve"] = serve_test(root, result["triples"])
+            results.append(result)
+            print(json.dumps(result), file=sys.stderr, flush=True)  # noqa: T201
+    cold = None if args.no_cold else cold_query()
+    json_path = args.out.with_suffix(".json")
+    if args.add and json_path.exists():
+        before = json.loads(json_path.read_text(encoding="utf-8"))
+        measured = {r["size"] for r in results}
+        kept = [(r, load) for r, load in zip(before.get("sizes", []), before.get("load_average", []), strict=False)
+                if r.get("size") not in measured]
+        merged = sorted([*kept, *zip(results, loads, strict=True)], key=lambda pair: pair[0]["size"])
+        results, loads = [r for r, _ in merged], [load for _, load in merged]
+        cold = cold or before.get("cold_query")
+    table = report(results, cold, loads)
     args.out.write_text(table, encoding="utf-8")
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    json_path.write_text(
+        json.dumps({"load_average": loads, "sizes": results, "cold_query": cold}, indent=1) + "\n", encoding="utf-8")
     if args.readme:
         update_readme(args.readme, table)
     print(table)  # noqa: T201
@@ -383,8 +766,7 @@ def main() -> None:
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "step":
         kind, root = sys.argv[2], Path(sys.argv[3])
-        step = {"engine": lambda: engine_step(root, sys.argv[4]), "raw": lambda: raw_step(root),
-                "build": lambda: build_step(root)}[kind]
+        step = {"engine": lambda: engine_step(root, sys.argv[4], int(sys.argv[5])), "raw": lambda: raw_step(root)}[kind]
         print(json.dumps(step()))  # noqa: T201
     else:
         main()

@@ -9,6 +9,16 @@ each in the named graph of a news-article source whose paragraphs it cites,
 with English and Korean labels. The names are invented; the same size and
 seed give the same bytes.
 
+The competency queries name real entities (the Seoul summit's leaders'
+session, the Bletchley and Seoul declarations, the Frontier AI Safety
+Commitments, the President of the Republic of Korea...). So that every
+query finds rows at every size, and is timed on work rather than on an
+index miss, the generator gives those IRIs to its own nodes: summit 0 adopts
+the Bletchley Declaration and summit 1 is the Seoul summit, every summit has
+a ``leaders-session``, every first chair speaks for the Republic of Korea as
+its President, and each summit has organisation delegates, a companies'
+pledge, a disputed head count and people with two titles.
+
 Usage: python benchmarks/synth.py TRIPLES OUT_DIR
 """
 
@@ -38,6 +48,15 @@ STATES = 120
 SOURCES_PER_SUMMIT = 4
 PARAGRAPHS = 5
 PEOPLE_PER_SUMMIT = 30
+PRESIDENT = f"<{BASE}post/president-of-the-republic-of-korea>"
+#: Real names the competency queries look up, given to synthetic summits 0 and 1.
+NAMED_SUMMITS = {0: ("s0", "bletchley-declaration", "s0-pledge"),
+                 1: ("ai-seoul-summit-2024", "seoul-declaration", "frontier-ai-safety-commitments")}
+
+
+def _names(i: int) -> tuple[str, str, str]:
+    """The slugs of summit *i*, its declaration and its pledge."""
+    return NAMED_SUMMITS.get(i, (f"s{i}", f"s{i}-declaration", f"s{i}-pledge"))
 
 
 class Writer:
@@ -100,10 +119,13 @@ def _registry(w: Writer) -> tuple[list[str], list[str]]:
     name, paragraphs = _source(w, "synthetic-registry", _iri("organization/company-0"), "2023-01-01")
     states = []
     for n in range(STATES):
-        state = _iri(f"country/state-{n}")
+        state = _iri("country/republic-of-korea" if n == 0 else f"country/state-{n}")
         w.labelled(state, "aig:State", f"State {n}", f"국가 {n}", ("aig:mentionedIn", paragraphs[n % PARAGRAPHS]),
                    ("schema:sameAs", f"<http://www.wikidata.org/entity/Q{1000 + n}>"))
         states.append(state)
+    # The post every summit's first chair holds (cq11, cq12 ask for it by name).
+    w.labelled(PRESIDENT, "org:Post", "President of the Republic of Korea", "대한민국 대통령",
+               ("org:postIn", states[0]), ("aig:mentionedIn", paragraphs[0]))
     orgs = []
     for slug, cls, count in ORG_KINDS:
         for n in range(count):
@@ -118,9 +140,8 @@ def _summit(w: Writer, rng: random.Random, i: int, states: list[str], orgs: list
     """One summit with everything around it, spread over its sources' graphs."""
     year, month = 2023 + i // 12, 1 + i % 12
     date = f"{year:04d}-{month:02d}-15"
-    # The first summit takes the real Seoul IRIs, so the competency queries find it.
-    slug, declaration_slug = ("ai-seoul-summit-2024", "seoul-declaration") if i == 0 else (f"s{i}", f"s{i}-declaration")
-    summit, place = _iri(f"summit/{slug}"), _iri(f"place/venue-{i}")
+    slug, declaration_slug, pledge_slug = _names(i)
+    summit, place, city = _iri(f"summit/{slug}"), _iri(f"place/venue-{i}"), _iri(f"place/city-{i}")
     graphs = [_source(w, f"s{i}-a{k}", rng.choice(orgs[:60]), date) for k in range(SOURCES_PER_SUMMIT)]
 
     def cite() -> str:
@@ -129,45 +150,101 @@ def _summit(w: Writer, rng: random.Random, i: int, states: list[str], orgs: list
         w.use(name)
         return rng.choice(paragraphs)
 
-    sessions = [_iri(f"summit/{slug}/session-{k}") for k in range(3)]
+    sessions = [_iri(f"summit/{slug}/{'leaders-session' if k == 0 else f'session-{k}'}") for k in range(3)]
     w.labelled(summit, "aig:Summit", f"Summit {i}", f"정상회의 {i}", ("schema:startDate", f'"{date}"^^xsd:date'),
                ("schema:location", place), ("aig:mentionedIn", cite()),
-               *([("aig:follows", _iri(f"summit/{'ai-seoul-summit-2024' if i == 1 else f's{i - 1}'}"))] if i else []))
-    w.labelled(place, "schema:Place", f"Venue {i}", f"회의장 {i}", ("aig:mentionedIn", cite()))
+               *([("aig:follows", _iri(f"summit/{_names(i - 1)[0]}"))] if i else []))
+    w.labelled(place, "schema:Place", f"Venue {i}", f"회의장 {i}", ("schema:containedInPlace", city),
+               ("aig:mentionedIn", cite()))
+    w.labelled(city, "schema:Place", f"City {i}", f"도시 {i}", ("aig:mentionedIn", cite()))
     for k, session in enumerate(sessions):
         w.labelled(session, "aig:Session", f"Session {k} of summit {i}", f"정상회의 {i} 세션 {k}",
                    ("schema:superEvent", summit), ("aig:mentionedIn", cite()))
     declaration, annex = _iri(f"document/{declaration_slug}"), _iri(f"document/s{i}-annex")
-    w.labelled(declaration, "aig:Declaration", f"Declaration {i}", f"선언 {i}", ("aig:adoptedAt", summit),
+    pledge = _iri(f"document/{pledge_slug}")
+    earlier = _iri(f"document/{_names(i - 1)[1]}") if i else declaration
+    # The declaration is adopted at the leaders' session, as the real ones are (cq07).
+    w.labelled(declaration, "aig:Declaration", f"Declaration {i}", f"선언 {i}", ("aig:adoptedAt", sessions[0]),
                ("aig:mentionedIn", cite()))
     w.labelled(annex, "aig:Annex", f"Annex {i}", f"부속서 {i}", ("aig:annexOf", declaration),
                ("aig:mentionedIn", cite()))
-    people = _people(w, rng, i, states, sessions + [summit], cite)
+    w.labelled(pledge, "aig:Pledge", f"Pledge {i}", f"서약 {i}", ("aig:mentionedIn", cite()))
+    people = _people(w, rng, i, states, sessions + [summit], place, cite)
+    delegates = _delegates(w, rng, i, orgs, sessions[0], cite)
     _endorsements(w, rng, i, people, declaration, orgs, cite)
-    _commitments(w, rng, i, declaration, cite)
-    _statements(w, rng, i, people, summit, declaration, cite)
+    _pledge(w, rng, i, pledge, delegates, orgs, cite)
+    _commitments(w, rng, i, declaration, declaration_slug, cite)
+    _statements(w, rng, i, people, summit, declaration, earlier, cite)
     _count(w, rng, i, summit, len(people), cite)
 
 
-def _people(w: Writer, rng: random.Random, i: int, states: list[str], events: list[str], cite) -> list:
+def _people(w: Writer, rng: random.Random, i: int, states: list[str], events: list[str], venue: str,
+            cite) -> list:
+    """The summit's people, each with a post for a state and two participations.
+
+    The first two co-chair the leaders' session; the first speaks for the Republic
+    of Korea as its President, from the venue. People 2 and 3 hold a second title
+    at their second event (cq22).
+    """
     people = []
     for j in range(PEOPLE_PER_SUMMIT):
-        person, post = _iri(f"person/s{i}-p{j}"), _iri(f"post/s{i}-p{j}")
-        state = rng.choice(states)
+        person = _iri(f"person/s{i}-p{j}")
+        state = states[0] if j == 0 else rng.choice(states)
         w.labelled(person, "schema:Person", f"Person {i}-{j}", f"인물 {i}-{j}", ("aig:mentionedIn", cite()))
-        w.labelled(post, "org:Post", f"Envoy {i}-{j}", f"대표 {i}-{j}", ("org:postIn", state),
-                   ("aig:mentionedIn", cite()))
+        posts = [PRESIDENT] if j == 0 else [_iri(f"post/s{i}-p{j}")]
+        if j in (2, 3):
+            posts.append(_iri(f"post/s{i}-p{j}-b"))
+        for k, post in enumerate(posts[1:] if j == 0 else posts):
+            w.labelled(post, "org:Post", f"Envoy {i}-{j}{'b' if k else ''}", f"대표 {i}-{j}{'b' if k else ''}",
+                       ("org:postIn", state), ("aig:mentionedIn", cite()))
         chosen = [events[0], events[-1]] if j < 2 else rng.sample(events, 2)
-        for event in chosen:  # the first two people co-chair the first session
+        for n, event in enumerate(chosen):  # the first two people co-chair the leaders' session
             role = "chair" if j < 2 and event == events[0] else rng.choice(["participant", "endorser"])
+            mode = "in-person" if j == 0 else rng.choice(MODES)
+            where = [("aig:location", venue)] if j == 0 and event == events[0] else []
             w.labelled(_iri(f"participation/s{i}-p{j}/{event.rsplit('/', 1)[-1][:-1]}"), "aig:Participation",
                        f"Person {i}-{j} at {event[len(BASE) + 1:-1]}", f"인물 {i}-{j}의 참여",
                        ("dcterms:description", [_lit("A synthetic participation.", "en"), _lit("합성 참여.", "ko")]),
                        ("aig:participant", person), ("aig:event", event), ("aig:role", _iri(f"role/{role}")),
-                       ("aig:onBehalfOf", state), ("aig:post", post), ("aig:mode", _iri(f"mode/{rng.choice(MODES)}")),
-                       ("prov:wasDerivedFrom", cite()))
+                       ("aig:onBehalfOf", state), ("aig:post", posts[min(n, len(posts) - 1)]),
+                       ("aig:mode", _iri(f"mode/{mode}")), *where, ("prov:wasDerivedFrom", cite()))
         people.append((person, state))
     return people
+
+
+def _delegates(w: Writer, rng: random.Random, i: int, orgs: list, session: str, cite) -> list[str]:
+    """People at the leaders' session for an international organisation, companies and a foundation."""
+    kinds = {slug: [o for o in orgs if f"/organization/{slug}-" in o] for slug, _cls, _n in ORG_KINDS}
+    chosen = [rng.choice(kinds["igo"]), *rng.sample(kinds["company"], 2), rng.choice(kinds["foundation"])]
+    for k, org in enumerate(chosen):
+        person, post = _iri(f"person/s{i}-d{k}"), _iri(f"post/s{i}-d{k}")
+        w.labelled(person, "schema:Person", f"Delegate {i}-{k}", f"대표단 {i}-{k}", ("aig:mentionedIn", cite()))
+        w.labelled(post, "org:Post", f"Head of delegation {i}-{k}", f"대표단장 {i}-{k}", ("org:postIn", org),
+                   ("aig:mentionedIn", cite()))
+        w.labelled(_iri(f"participation/s{i}-d{k}/leaders-session"), "aig:Participation",
+                   f"Delegate {i}-{k} at the leaders' session", f"대표단 {i}-{k}의 참여",
+                   ("dcterms:description", [_lit("A synthetic delegation.", "en"), _lit("합성 대표단.", "ko")]),
+                   ("aig:participant", person), ("aig:event", session), ("aig:role", _iri("role/participant")),
+                   ("aig:onBehalfOf", org), ("aig:post", post), ("prov:wasDerivedFrom", cite()))
+    return chosen
+
+
+def _pledge(w: Writer, rng: random.Random, i: int, pledge: str, delegates: list[str], orgs: list, cite) -> None:
+    """The companies' pledge: signed by the companies at the leaders' session and a few more (cq13, cq18)."""
+    companies = [o for o in delegates if "/organization/company-" in o]
+    others = [o for o in rng.sample(orgs[:60], 4) if o not in companies]
+    for n, company in enumerate(companies + others):
+        w.labelled(_iri(f"endorsement/s{i}/pledge-{n}"), "aig:Endorsement", f"Pledge signature {i}-{n}",
+                   f"서약 서명 {i}-{n}",
+                   ("dcterms:description", [_lit("A company signs.", "en"), _lit("기업 서명.", "ko")]),
+                   ("aig:endorser", company), ("aig:document", pledge), ("prov:wasDerivedFrom", cite()))
+    for n in range(3):
+        w.labelled(_iri(f"commitment/s{i}-pledge/{n}"), "aig:Commitment", f"Pledge commitment {i}-{n}",
+                   f"서약 약속 {i}-{n}",
+                   ("dcterms:description", [_lit("A synthetic undertaking.", "en"), _lit("합성 약속.", "ko")]),
+                   ("aig:document", pledge), ("aig:commitmentKind", _iri("commitment-kind/commitment")),
+                   ("aig:servesPrinciple", _iri(f"principle/{rng.choice(PRINCIPLES)}")),
+                   ("prov:wasDerivedFrom", cite()))
 
 
 def _endorsements(w: Writer, rng: random.Random, i: int, people: list, document: str, orgs: list, cite) -> None:
@@ -183,30 +260,36 @@ def _endorsements(w: Writer, rng: random.Random, i: int, people: list, document:
                    ("aig:endorser", org), ("aig:document", document), ("prov:wasDerivedFrom", cite()))
 
 
-def _commitments(w: Writer, rng: random.Random, i: int, document: str, cite) -> None:
+def _commitments(w: Writer, rng: random.Random, i: int, document: str, slug: str, cite) -> None:
     for n in range(12):
         principles = [_iri(f"principle/{p}") for p in rng.sample(PRINCIPLES, rng.randint(1, 3))]
-        w.labelled(_iri(f"commitment/s{i}/{n}"), "aig:Commitment", f"Commitment {i}-{n}", f"약속 {i}-{n}",
+        # the first takes the name of the Seoul Declaration's inter-related goals (cq08)
+        w.labelled(_iri(f"commitment/{slug}/{'inter-related-goals' if n == 0 else n}"), "aig:Commitment", f"Commitment {i}-{n}", f"약속 {i}-{n}",
                    ("dcterms:description", [_lit("A synthetic commitment.", "en"), _lit("합성 약속.", "ko")]),
                    ("aig:document", document), ("aig:commitmentKind", _iri(f"commitment-kind/{rng.choice(KINDS)}")),
                    ("aig:servesPrinciple", principles), ("prov:wasDerivedFrom", cite()))
 
 
-def _statements(w: Writer, rng: random.Random, i: int, people: list, summit: str, document: str, cite) -> None:
+def _statements(w: Writer, rng: random.Random, i: int, people: list, summit: str, document: str,
+                earlier: str, cite) -> None:
+    """Ten statements; the first by the President, about the previous summit's declaration (cq11, cq12)."""
     for n in range(10):
-        speaker, _state = rng.choice(people)
+        speaker, _state = people[0] if n == 0 else rng.choice(people)
         w.labelled(_iri(f"statement/s{i}/{n}"), "aig:Statement", f"Statement {i}-{n}", f"발언 {i}-{n}",
                    ("dcterms:description", [_lit("A synthetic statement.", "en"), _lit("합성 발언.", "ko")]),
                    ("aig:event", summit), ("aig:speaker", speaker),
                    ("aig:servesPrinciple", _iri(f"principle/{rng.choice(PRINCIPLES)}")),
-                   ("aig:concernsDocument", document), ("prov:wasDerivedFrom", cite()))
+                   ("aig:concernsDocument", earlier if n == 0 else document), ("prov:wasDerivedFrom", cite()))
 
 
 def _count(w: Writer, rng: random.Random, i: int, summit: str, people: int, cite) -> None:
-    w.labelled(_iri(f"count/s{i}/states"), "aig:CountClaim", f"States at summit {i}", f"정상회의 {i} 참가국 수",
-               ("dcterms:description", [_lit("A synthetic count.", "en"), _lit("합성 집계.", "ko")]),
-               ("aig:event", summit), ("aig:countedClass", "aig:State"),
-               ("aig:count", str(people)), ("prov:wasDerivedFrom", cite()))
+    """Two sources count the states at the summit, and disagree by one (cq21)."""
+    for n, figure in enumerate((people, people + 1)):
+        w.labelled(_iri(f"count/s{i}/states{'-' + str(n) if n else ''}"), "aig:CountClaim", f"States at summit {i}",
+                   f"정상회의 {i} 참가국 수",
+                   ("dcterms:description", [_lit("A synthetic count.", "en"), _lit("합성 집계.", "ko")]),
+                   ("aig:event", summit), ("aig:countedClass", "aig:State"),
+                   ("aig:count", str(figure)), ("prov:wasDerivedFrom", cite()))
 
 
 def generate(triples: int, *, seed: int = 7) -> tuple[str, int]:
