@@ -42,7 +42,7 @@ build: install
 ## bench: synthetic graphs at 10^4, 10^5 and 10^6 triples; prints the table and puts it in README.md
 ## (about half an hour on 2 cores; SIZES=1e4,1e5 for a quick run)
 SIZES ?= 1e4,1e5,1e6
-MEMORY_SIZES ?= 1e4,1e5
+MEMORY_SIZES ?= 1e4
 bench: install
 	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --memory-sizes $(MEMORY_SIZES) --readme README.md
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -93,6 +93,13 @@ def timed(function, *args, **kwargs):
     return time.perf_counter() - start, result
 
 
+def timed_cpu(function, *args, **kwargs):
+    """Return (wall seconds, CPU seconds of this process, result): CPU time is what a busy machine does not inflate."""
+    start, cpu = time.perf_counter(), time.process_time()
+    result = function(*args, **kwargs)
+    return time.perf_counter() - start, time.process_time() - cpu, result
+
+
 def peak_mb() -> float:
     """Peak resident memory of this process so far, in MiB (Linux reports KiB)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -178,11 +185,12 @@ def stage_timer(module, names: tuple[str, ...], into: dict):
             continue
 
         def wrapper(*args, _original=original, _name=name, **kwargs):
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.process_time()
             try:
                 return _original(*args, **kwargs)
             finally:
                 into[_name] = into.get(_name, 0.0) + time.perf_counter() - start
+                into[f"{_name}_cpu"] = into.get(f"{_name}_cpu", 0.0) + time.process_time() - cpu
 
         saved[name] = original
         setattr(module, name, wrapper)
@@ -202,8 +210,8 @@ def engine_step(root: Path, store: str, size: int) -> dict:
     out: dict = {"store": store}
     stages: dict = {}
     with limit(STEP_LIMIT), stage_timer(aigraph.build, ("load_dataset", "derive_edges", "seal"), stages):
-        out["assemble_s"], project = timed(aigraph.load, root, store=store)
-    out["load_s"] = stages.get("load_dataset")
+        out["assemble_s"], out["assemble_cpu_s"], project = timed_cpu(aigraph.load, root, store=store)
+    out["load_s"], out["load_cpu_s"] = stages.get("load_dataset"), stages.get("load_dataset_cpu")
     out["derive_s"] = stages.get("derive_edges")
     out["seal_s"] = stages.get("seal")
     if store == "oxigraph":  # raw pyoxigraph serialises and queries the same derived edges
@@ -240,12 +248,13 @@ def engine_step(root: Path, store: str, size: int) -> dict:
             out["export_bytes"][fmt] = len(data)
         except Overtime:
             out["export_s"][fmt] = None
-    out["projection_s"], out["html_s"], out["analyze"] = projection_and_page(project.dataset)
+    out["projection_s"], out["html_s"], out["analyze"], out["projection_cpu_s"] = projection_and_page(
+        project.dataset)
     out["validate_s"] = out["conforms"] = None
     if store == "oxigraph":  # the memory store is the reference for answers, not for validation
         try:
             with limit(VALIDATE_LIMIT):
-                out["validate_s"], report = timed(project.validate)
+                out["validate_s"], out["validate_cpu_s"], report = timed_cpu(project.validate)
             out["conforms"] = report.conforms
         except Overtime:
             pass
@@ -253,7 +262,7 @@ def engine_step(root: Path, store: str, size: int) -> dict:
     return out
 
 
-def projection_and_page(dataset) -> tuple[float | None, float | None, dict]:
+def projection_and_page(dataset) -> tuple[float | None, float | None, dict, float]:
     """Time the networkx projection, the HTML page and `analyze` on the projection."""
     from aigraph.analyze import analyze_projection
     from aigraph.kinds import node_kinds
@@ -261,7 +270,7 @@ def projection_and_page(dataset) -> tuple[float | None, float | None, dict]:
     from aigraph.project import to_networkx
     from aigraph.viz import render_html
 
-    seconds, graph = timed(to_networkx, dataset)
+    seconds, cpu, graph = timed_cpu(to_networkx, dataset)
     page_seconds, _ = timed(render_html, graph)
     analysis: dict = {"nodes": graph.number_of_nodes()}
     try:
@@ -271,7 +280,7 @@ def projection_and_page(dataset) -> tuple[float | None, float | None, dict]:
         analysis["sampled"] = result.summary["betweenness"]["sampled"]
     except Overtime:
         analysis["s"] = None
-    return seconds, page_seconds, analysis
+    return seconds, page_seconds, analysis, cpu
 
 
 def run_step(*args: str, timeout: float = STEP_LIMIT + 600) -> dict:
@@ -314,6 +323,15 @@ def free_port() -> int:
 
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of *pid* and all its descendants, in MiB (from /proc)."""
+    return _tree(pid)[0]
+
+
+def tree_cpu_s(pid: int) -> float:
+    """CPU seconds used so far by *pid* and all its descendants (from /proc)."""
+    return _tree(pid)[1]
+
+
+def _tree(pid: int) -> tuple[float, float]:
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -323,7 +341,7 @@ def tree_rss_mb(pid: int) -> float:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry.name))
-    total, todo = 0, [pid]
+    total, ticks, todo = 0, 0, [pid]
     while todo:
         current = todo.pop()
         todo.extend(children.get(current, []))
@@ -331,9 +349,11 @@ def tree_rss_mb(pid: int) -> float:
             for line in Path(f"/proc/{current}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += sum(int(x) for x in fields[11:15])  # utime, stime, cutime, cstime
         except OSError:
             continue
-    return total / 1024
+    return total / 1024, ticks / os.sysconf("SC_CLK_TCK")
 
 
 def wait_ready(url: str, proc: subprocess.Popen, deadline_s: float = 1800) -> float | None:
@@ -421,7 +441,7 @@ def serve_test(root: Path, triples: int) -> dict:
             out["error"] = "did not start: " + (proc.stderr.read().decode(errors="replace").strip().splitlines()
                                                 or ["?"])[-1] if proc.poll() is not None else "did not start"
             return out
-        out["rss_ready_mb"] = tree_rss_mb(proc.pid)
+        out["rss_ready_mb"], out["startup_cpu_s"] = tree_rss_mb(proc.pid), tree_cpu_s(proc.pid)
         texts = [p.read_text(encoding="utf-8") for p in query_files(root)]
         out["mixed"] = hammer(url, texts, per_client=per_client)
         out["rates"] = per_query_rates(url, root, (CHEAP_QUERY, *HEAVY_QUERIES), per_client)
@@ -545,7 +565,8 @@ def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
     yard = raw.get("yardstick_s")
     build_s = b.get("build_s") if not b.get("error") else None
     ratio = _ratio(build_s, yard)
-    add("full `aigraph build` time", f"{fmt_s(build_s)} = {ratio:.1f}x raw ({fmt_s(yard)})" if ratio else
+    add("full `aigraph build` time", f"{fmt_s(build_s)}{_cpu(b.get('cpu_s'))} = {ratio:.1f}x raw ({fmt_s(yard)})"
+        if ratio else
         b.get("error", "n/a"), "≤ 12x raw bulk_load + N-Quads + TriG dumps", ratio is not None and ratio <= 12)
     add("full `aigraph build` peak RSS", f"{b.get('peak_mb', 0):,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
         build_s is not None and b.get("peak_mb", 1e9) <= GB_1_5)
@@ -554,12 +575,14 @@ def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
         ratio = _ratio(mine, theirs)
         add(f"export {fmt}", f"{fmt_s(mine)} = {ratio:.1f}x raw ({fmt_s(theirs)})" if ratio else "n/a",
             "≤ 3x raw pyoxigraph writing the same quads", ratio is not None and ratio <= 3)
-    add("validation", fmt_s(e.get("validate_s")) + ("" if e.get("conforms") else " (does not conform)"),
+    add("validation", fmt_s(e.get("validate_s")) + _cpu(e.get("validate_cpu_s"))
+        + ("" if e.get("conforms") else " (does not conform)"),
         "≤ 15 s", e.get("validate_s") is not None and e["validate_s"] <= 15)
-    add("projection to networkx", fmt_s(e.get("projection_s")), "≤ 10 s",
+    add("projection to networkx", fmt_s(e.get("projection_s")) + _cpu(e.get("projection_cpu_s")), "≤ 10 s",
         e.get("projection_s") is not None and e["projection_s"] <= 10)
     rate = _ratio(r["triples"], e.get("load_s"))
-    add("load (parse into the store)", f"{rate:,.0f} triples/s ({fmt_s(e.get('load_s'))})" if rate else "n/a",
+    add("load (parse into the store)", f"{rate:,.0f} triples/s ({fmt_s(e.get('load_s'))}{_cpu(e.get('load_cpu_s'))})"
+        if rate else "n/a",
         "≥ 300,000 triples/s", rate is not None and rate >= 300_000)
     first = e.get("first_query", {})
     p50 = e.get("queries", {}).get(first.get("name"), {}).get("p50")
@@ -567,7 +590,7 @@ def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
     add("first union query", f"{fmt_s(first.get('s'))} ({first.get('name')}; p50 {fmt_s(p50)}; "
         f"the merge is made once in load: seal {fmt_s(e.get('seal_s'))})",
         "no hidden copy: first − p50 < 1 s", extra is not None and extra < 1)
-    add("`aigraph serve` start-up", fmt_s(s.get("startup_s")), "≤ 30 s",
+    add("`aigraph serve` start-up", fmt_s(s.get("startup_s")) + _cpu(s.get("startup_cpu_s")), "≤ 30 s",
         s.get("startup_s") is not None and s["startup_s"] <= 30)
     rss = max(s.get("rss_ready_mb", 0), s.get("rss_after_mb", 0))
     add("`aigraph serve` RSS, all processes", f"{rss:,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
@@ -587,6 +610,10 @@ def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
             "≥ 1/3 of `oxigraph serve-read-only`" if cheap else "ahead of `oxigraph serve-read-only` (≥ 1x)",
             ratio is not None and ratio >= (1 / 3 if cheap else 1))
     return rows
+
+
+def _cpu(seconds) -> str:
+    return f" ({fmt_s(seconds)} CPU)" if seconds is not None else ""
 
 
 def verdict(met: bool | None) -> str:

@@ -33,10 +33,10 @@ def curated_pairs(graph_iri: str) -> set[tuple[str, int]]:
     """Return (entity, paragraph number) for every aig:mentionedIn in the source's named graph."""
     from rdflib import URIRef
 
-    from aigraph.parse import load_dataset
+    from aigraph import load
     from aigraph.namespaces import AIG
 
-    dataset = load_dataset(ROOT)
+    dataset = load(ROOT).dataset
     graph = dataset.graph(URIRef(graph_iri))
     pairs = set()
     for entity, paragraph in graph.subject_objects(AIG.mentionedIn):
