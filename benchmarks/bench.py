@@ -776,11 +776,16 @@ def main() -> None:
     parser.add_argument("--readme", type=Path, default=None, help="rewrite the table between the bench markers")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold `aigraph query` comparison")
+    parser.add_argument("--from-json", type=Path, nargs="+", default=None, metavar="JSON",
+                        help="measure nothing: write the report of these results files (later sizes win)")
     parser.add_argument("--add", action="store_true",
                         help="keep the other sizes of the existing results .json in the report")
     args = parser.parse_args()
     from synth import make_project
 
+    if args.from_json:
+        write_report(args, *merge_results([json.loads(p.read_text(encoding="utf-8")) for p in args.from_json]))
+        return
     memory_sizes = {int(float(s)) for s in args.memory_sizes.split(",") if s}
     results, loads = [], []
     with tempfile.TemporaryDirectory(prefix="aigraph-bench-") as tmp:
@@ -798,18 +803,29 @@ def main() -> None:
             results.append(result)
             print(json.dumps(result), file=sys.stderr, flush=True)  # noqa: T201
     cold = None if args.no_cold else cold_query()
+    runs = [{"load_average": loads, "sizes": results, "cold_query": cold}]
     json_path = args.out.with_suffix(".json")
     if args.add and json_path.exists():
-        before = json.loads(json_path.read_text(encoding="utf-8"))
-        measured = {r["size"] for r in results}
-        kept = [(r, load) for r, load in zip(before.get("sizes", []), before.get("load_average", []), strict=False)
-                if r.get("size") not in measured]
-        merged = sorted([*kept, *zip(results, loads, strict=True)], key=lambda pair: pair[0]["size"])
-        results, loads = [r for r, _ in merged], [load for _, load in merged]
-        cold = cold or before.get("cold_query")
+        runs.insert(0, json.loads(json_path.read_text(encoding="utf-8")))
+    write_report(args, *merge_results(runs))
+
+
+def merge_results(runs: list[dict]) -> tuple[list[dict], list[str], dict | None]:
+    """Merge results files: a size measured by a later run replaces it; the latest cold query wins."""
+    by_size: dict[int, tuple[dict, str]] = {}
+    cold = None
+    for run in runs:
+        for result, load in zip(run.get("sizes", []), run.get("load_average", []), strict=False):
+            by_size[result["size"]] = (result, load)
+        cold = run.get("cold_query") or cold
+    ordered = [by_size[size] for size in sorted(by_size)]
+    return [r for r, _ in ordered], [load for _, load in ordered], cold
+
+
+def write_report(args, results: list[dict], loads: list[str], cold: dict | None) -> None:
     table = report(results, cold, loads)
     args.out.write_text(table, encoding="utf-8")
-    json_path.write_text(
+    args.out.with_suffix(".json").write_text(
         json.dumps({"load_average": loads, "sizes": results, "cold_query": cold}, indent=1) + "\n", encoding="utf-8")
     if args.readme:
         update_readme(args.readme, table)
