@@ -97,7 +97,8 @@ DOCUMENTS = {
         "frontier-ai-safety-commitments", "seoul-ministerial-statement", "seoul-ai-business-pledge",
     },
     "ai-action-summit-2025": {"statement-on-inclusive-and-sustainable-ai"},
-    "india-ai-impact-summit-2026": set(),
+    # followthrough.md §4: the New Delhi Declaration on AI Impact
+    "india-ai-impact-summit-2026": {"new-delhi-declaration"},
 }  # fmt: skip
 CHAIRS = {
     "ai-seoul-summit-2024": {"yoon-suk-yeol", "rishi-sunak", "lee-jong-ho", "michelle-donelan"},

@@ -389,7 +389,21 @@ def test_cq13_each_page_reports_the_pledges_points(dataset):
     assert {key: len(points) for key, points in per_source.items()} == {
         **{(faisc, src): 4 for src in (P["INFOSEC"], P["CENTER"], P["CYBERNOZ"])},
         **{(pledge, src): 3 for src in (P["KSUMMIT-PLEDGE-SPEECH"], P["KSUMMIT-PLEDGE"], P["BIZUPTURN"])},
+        # followthrough.md §1.1: the pages that state what the commitments ask (a framework) or
+        # by when, one point each
+        **{(faisc, URIRef(src)): 1 for src in FOLLOWTHROUGH_ASK},
     }
+
+
+FOLLOWTHROUGH_ASK = (
+    "https://winbuzzer.com/2024/05/22/tech-giants-agree-on-ai-safety-at-seoul-summit-xcxwbn/",
+    "https://safetyframeworkguide.com",
+    "https://www.mobileworldlive.com/ai-cloud/ai-leaders-commit-to-safe-ai-development/",
+    "https://www.thenationalnews.com/future/2024/05/21/uae-developers-join-google-and-microsoft-in-global-ai-safety-pledge/",
+    "https://montrealethics.ai/ai-policy-corner-frontier-ai-safety-commitments-ai-seoul-summit-2024",
+    "https://ratings.safer-ai.org/methodology",
+    "https://overduetracker.org/labs/xai",
+)
 
 
 # --- 14. evidence for a participation: source and paragraph
@@ -398,7 +412,6 @@ EVIDENCE = {
     "kamala-harris": {18},
     "yoon-suk-yeol": {3, 6, 7},
     "rishi-sunak": {3, 6},
-    "anthony-albanese": {18},
     "antonio-guterres": {18},
     "elon-musk": {19},
     "lee-jae-yong": {19},
@@ -417,7 +430,6 @@ EVIDENCE_PAGES = {
     "kamala-harris": {P["MEDIAPEN"], P["PRES-VIDEO"]},
     "yoon-suk-yeol": {P["KH-0412"], P["GOVUK-PROG"], P["KOREANET"], P["KH-0521"], P["MEDIAPEN"], P["CDA"]},
     "rishi-sunak": {P["KH-0412"], P["GOVUK-PROG"], P["KOREANET"], P["KH-0521"]},
-    "anthony-albanese": set(),  # KWANGJU p.18 only
     "antonio-guterres": {P["MEDIAPEN"]},  # KBS-597 names the UN, not him
     "elon-musk": {P["PRES-VIDEO"], P["KBS-597"], P["YNA-KR"]},
     "lee-jae-yong": {P["MEDIAPEN"], P["KBS-597"], P["YNA-KR"]},
@@ -437,15 +449,22 @@ def test_cq14_confidence_is_the_rating_of_facts_md(dataset):
     # attendance 1; Harris 2+
     got = {(r.person, r.confidence) for r in rows(dataset, "cq14-participation-evidence") if r.source == SOURCE}
     one, two = URIRef(BASE + "confidence/one"), URIRef(BASE + "confidence/two-or-more")
-    for slug in ("lawrence-wong", "giorgia-meloni", "anthony-albanese", "brad-smith", "david-zapolsky", "nick-clegg"):
+    for slug in ("lawrence-wong", "giorgia-meloni", "brad-smith", "david-zapolsky", "nick-clegg"):
         assert (person(slug), one) in got
     assert (person("kamala-harris"), two) in got
 
 
 def test_cq14_every_participant_of_the_article_has_evidence(dataset):
     people = {r.person for r in rows(dataset, "cq14-participation-evidence") if r.source == SOURCE}
-    # 2 co-chairs + 8 leaders + Albanese + 2 heads of international organisations (p.18) + 11 of p.19
-    assert len(people) == 24
+    # 2 co-chairs + 8 leaders + 2 heads of international organisations (p.18) + 11 of p.19;
+    # Albanese (p.18) did not attend, so he is not among them
+    assert len(people) == 23
+
+
+def test_cq14_albanese_did_not_take_part(dataset):
+    # KWANGJU p.18 (shared/sources/README.md): he did not attend the session, though he joined
+    # in adopting the declaration; no source reports him taking part
+    assert person("anthony-albanese") not in {r.person for r in rows(dataset, "cq14-participation-evidence")}
 
 
 # --- 15. count claims (p.3: 20 countries); the article names ten states
