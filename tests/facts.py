@@ -96,9 +96,10 @@ DOCUMENTS = {
         "seoul-declaration", "seoul-statement-of-intent", "international-network-of-ai-safety-institutes",
         "frontier-ai-safety-commitments", "seoul-ministerial-statement", "seoul-ai-business-pledge",
     },
-    "ai-action-summit-2025": {"statement-on-inclusive-and-sustainable-ai"},
-    # followthrough.md §4: the New Delhi Declaration on AI Impact
-    "india-ai-impact-summit-2026": {"new-delhi-declaration"},
+    # followthrough.md §5: Current AI and the Coalition for Sustainable AI launched at Paris
+    "ai-action-summit-2025": {"statement-on-inclusive-and-sustainable-ai", "current-ai", "coalition-for-sustainable-ai"},
+    # followthrough.md §4: the New Delhi Declaration on AI Impact and the companies' commitments
+    "india-ai-impact-summit-2026": {"new-delhi-declaration", "new-delhi-frontier-ai-impact-commitments"},
 }  # fmt: skip
 CHAIRS = {
     "ai-seoul-summit-2024": {"yoon-suk-yeol", "rishi-sunak", "lee-jong-ho", "michelle-donelan"},

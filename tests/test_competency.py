@@ -392,6 +392,11 @@ def test_cq13_each_page_reports_the_pledges_points(dataset):
         # followthrough.md §1.1: the pages that state what the commitments ask (a framework) or
         # by when, one point each
         **{(faisc, URIRef(src)): 1 for src in FOLLOWTHROUGH_ASK},
+        # followthrough.md §4: the two points of the New Delhi Frontier AI Impact Commitments
+        **{(document("new-delhi-frontier-ai-impact-commitments"), URIRef(src)): 2 for src in (
+            "https://startuppoint.in/new-delhi-frontier-ai-impact-commitments-india",
+            "https://www.millenniumpost.in/business/leading-ai-firms-innovators-make-new-delhi-ai-impact-pledge-min-649011",
+            "https://www.htsyndication.com/ht-lucknow/article/assurances-for-a-shared-ai-future/97755637")},
     }
 
 

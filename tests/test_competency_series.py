@@ -214,20 +214,36 @@ def test_cq21_how_many_took_part_in_the_leaders_session(dataset):
         (None, state, 20, None): {ARTICLE},  # the article's sub-headline
         (document("seoul-declaration"), state, 10, None): {P["AKEX"], P["CDA"], P["SIIA"], P["EUTECH"]},
         (document("seoul-statement-of-intent"), state, 10, None): {P["GOVUK-SOI"]},
+        # followthrough.md §2: the network agreed at the session has ten members
+        (document("international-network-of-ai-safety-institutes"), URIRef(AIG + "Polity"), 10, None): {URIRef(u) for u in (
+            "https://tagitnews.com/en/Article/page/u-s-secretary-of-commerce-and-u-s-secretary-of-state-announce-inaugural-convening-of-international-network-of-ai-safety-institutes-in-san-francisco",
+            "https://babl.ai/?p=6163", "https://digital-strategy.ec.europa.eu/en/news/first-meeting-international-network-ai-safety-institutes",
+            "https://thefederalnewswire.com/stories/666058987-us-launches-international-network-of-ai-safety-institutes-at-san-francisco-meeting",
+            "https://blog.burges-salmon.com/post/102jrdo/international-network-of-a-i-safety-institutes-launched",
+            "https://www.gov.uk/government/news/efforts-to-share-best-practices-on-ai-measurement-and-evaluations-driven-forward-through-the-international-network-for-advanced-ai-measurement-evalua")},
     }
 
 
 def test_cq21_paris_statement_signatory_counts(dataset):
     got = _figures(rows(dataset, "cq21-disagreeing-counts"), summit("ai-action-summit-2025"))
     paris, state = document("statement-on-inclusive-and-sustainable-ai"), URIRef(AIG + "State")
-    assert got == {
-        (paris, state, 58, None): {P["BRUSSELSTIMES"], P["ELOQUENCE"]},
-        (paris, state, 61, None): {P["WAM"], P["BAHRAIN"]},
+    U = URIRef
+    assert {k: v for k, v in got.items() if k[0] == paris} == {
+        (paris, state, 58, None): {P["BRUSSELSTIMES"], P["ELOQUENCE"], U("https://theinnovator.news/key-takeaways-from-the-ai-action-summit/")},
+        (paris, state, 61, None): {P["WAM"], P["BAHRAIN"], U("https://quickbreaknews.com/us-and-uk-decline-to-sign-global-ai-declaration"),
+                                   U("https://www.computerweekly.com/news/366619274/AI-Action-Summit-UK-and-US-refuse-to-sign-inclusive-AI-statement")},
         (paris, state, None, 60): {P["CARAVEL"]},
         (paris, state, 63, None): {REPOSITORY},
+        # followthrough.md §5: 60 (BusinessCloud), 57 + Vatican, EU, AU Commission (LBC), over 70 (POLITICO repost)
+        (paris, state, 60, None): {U("https://businesscloud.co.uk/?p=160408")},
+        (paris, state, 57, None): {U("https://www.lbc.co.uk/tech/c8b6d8c942c04074bb0482a1335322a2/")},
+        (paris, URIRef(AIG + "Polity"), None, 70): {U("https://vocesdelsur.prensa-latina.cu/?p=19809")},
     }
     also = {r.alsoCounted for r in rows(dataset, "cq21-disagreeing-counts") if r.source == REPOSITORY}
     assert also == {organization("african-union-commission"), country("european-union")}
+    # followthrough.md §5: Current AI's government partners, 10 or nine
+    current = document("current-ai")
+    assert {k[2] for k in got if k[0] == current} == {9, 10}
 
 
 def test_cq21_ministerial_statement_and_bletchley_counts(dataset):
@@ -327,7 +343,12 @@ def test_cq23_a_refusal_to_sign(dataset):
         and r.object == document("statement-on-inclusive-and-sustainable-ai")
         and r.kind == URIRef(AIG + "NonEndorsement")
     }
-    assert got == {(P[k], TWO) for k in ("BRUSSELSTIMES", "WAM", "ELOQUENCE", "CARAVEL")}
+    # followthrough.md §5 adds Reuters (brecorder), devdiscourse, QuickBreakNews, Computer Weekly; 2+
+    assert got == {(P[k], TWO) for k in ("BRUSSELSTIMES", "WAM", "ELOQUENCE", "CARAVEL")} | {(URIRef(u), TWO) for u in (
+        "https://www.brecorder.com/news/40347430/us-britain-have-not-signed-paris-ai-summit-declaration",
+        "https://www.devdiscourse.com/article/law-order/3261088-major-powers-hesitant-on-ai-summit-declaration",
+        "https://quickbreaknews.com/us-and-uk-decline-to-sign-global-ai-declaration",
+        "https://www.computerweekly.com/news/366619274/AI-Action-Summit-UK-and-US-refuse-to-sign-inclusive-AI-statement")}
 
 
 def test_cq23_later_joiners_of_the_commitments(dataset):
