@@ -11,7 +11,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from aigraph.query import run_query
-from facts import AIG, BASE, confidence, country, document, organization
+from facts import AIG, BASE, P, confidence, country, document, organization
 
 REPOSITORY = URIRef(BASE + "source/unrecorded-repository-file")
 STATUS = lambda name: URIRef(BASE + "status/" + name)  # noqa: E731
@@ -216,3 +216,89 @@ def test_nothing_from_the_unverified_list(dataset):
     assert not {o for e in dataset.subjects(URIRef(AIG + "actor"), organization("ibm"))
                 for o in dataset.objects(e, URIRef(AIG + "delivered"))}
     assert confidence("disputed") not in set(dataset.objects(None, URIRef(AIG + "confidence")))
+
+
+# --- facts.md rows that were missing or half stated (issue 13 review), hand-checked from facts.md
+
+SCHEMA = "https://schema.org/"
+LEADERS = URIRef(BASE + "summit/ai-seoul-summit-2024/leaders-session")
+MINISTERIAL = URIRef(BASE + "summit/ai-seoul-summit-2024/ministerial-session")
+
+
+def _in_graph(dataset, page, triple):
+    return triple in dataset.graph(URIRef(page))
+
+
+def test_leaders_session_in_the_evening(dataset):
+    # §1: PRES-VIDEO ("5월 21일 저녁") and YNA-KR ("21일 저녁부터"); 2+
+    for key in ("PRES-VIDEO", "YNA-KR"):
+        assert _in_graph(dataset, P[key], (LEADERS, URIRef(AIG + "partOfDay"), Literal("evening", lang="en")))
+
+
+def test_who_was_invited_to_the_leaders_session(dataset):
+    # §1: G7 leaders, Australia, Singapore; heads of the UN, EU and OECD; the companies named
+    # (Samsung, Naver, Google, Amazon, Meta, Microsoft, OpenAI) — YNA-KR, YNA-JP, PRES-VIDEO; 2+
+    expected = {organization("g7"), country("australia"), country("singapore"), organization("united-nations"),
+                country("european-union"), organization("oecd")} | {organization(c) for c in (
+                    "samsung-electronics", "naver", "google", "amazon", "meta", "microsoft", "openai")}
+    for key in ("YNA-KR", "YNA-JP", "PRES-VIDEO"):
+        graph = dataset.graph(P[key])
+        invited = {graph.value(i, URIRef(AIG + "party")) for i in graph.subjects(RDF.type, URIRef(AIG + "Invitation"))
+                   if (i, URIRef(AIG + "event"), LEADERS) in graph}
+        assert invited == expected, key
+    # being invited is not taking part: Singapore's invitation adds no participation
+    assert not {p for p in dataset.subjects(URIRef(AIG + "onBehalfOf"), country("singapore"))
+                if (p, RDF.type, URIRef(AIG + "Invitation")) in dataset}
+
+
+def test_welcome_reception_on_day_one(dataset):
+    # §1: GOVUK-PROG; 1
+    reception = URIRef(BASE + "summit/ai-seoul-summit-2024/welcome-reception")
+    graph = dataset.graph(P["GOVUK-PROG"])
+    assert (reception, URIRef(SCHEMA + "superEvent"), URIRef(BASE + "summit/ai-seoul-summit-2024")) in graph
+    assert (reception, URIRef(SCHEMA + "startDate"), Literal("2024-05-21", datatype=XSD.date)) in graph
+    assert (reception, URIRef(SCHEMA + "organizer"), organization("ministry-of-foreign-affairs-of-korea")) in graph
+
+
+def test_ministerial_session_hall_hours_and_invitations(dataset):
+    # §1: Convention Hall at KIST, 14:20-17:40 KST, invitation only — KSUMMIT-PROG, KBS-612, ASIAE; 2+
+    hall = URIRef(BASE + "place/kist-convention-hall")
+    assert (hall, URIRef(SCHEMA + "containedInPlace"), URIRef(BASE + "place/kist")) in dataset
+    for page in ("http://aiseoulsummit.kr/program/?uid=9&mod=document", P["KBS-612"], P["ASIAE"]):
+        graph = dataset.graph(URIRef(page))
+        assert (MINISTERIAL, URIRef(SCHEMA + "location"), hall) in graph
+        assert (MINISTERIAL, URIRef(SCHEMA + "startTime"), Literal("14:20:00+09:00", datatype=XSD.time)) in graph
+        assert (MINISTERIAL, URIRef(SCHEMA + "endTime"), Literal("17:40:00+09:00", datatype=XSD.time)) in graph
+        assert (MINISTERIAL, URIRef(AIG + "invitationOnly"), Literal(True)) in graph
+
+
+def test_un_resolution_led_by_the_united_states(dataset):
+    # §10: US-led, co-sponsored by 120+ member states — KUNA, BGF, DPA, OODA; 2+
+    sponsors = {g for _s, _p, _o, g in dataset.quads((document("unga-ai-resolution"), URIRef(SCHEMA + "sponsor"),
+                                                        country("united-states"), None))}
+    assert {getattr(g, "identifier", g) for g in sponsors} == {URIRef(u) for u in (
+        "https://menafn.com/1108007968/UNGA-Unanimously-Adopts-Resolution-On-Safe-Artificial-Intelligence",
+        "https://bostonglobalforum.org/news/united-nations-general-assembly-adopts-by-consensus-u-s-led-resolution-on-seizing-the-opportunities-of-safe-secure-and-trustworthy-artificial-intelligence-systems-for-sustainable-development/",
+        "https://www.finanznachrichten.de/nachrichten-2024-03/61759347-un-general-assembly-adopts-resolution-on-promoting-ai-020.htm",
+        "https://www.oodaloop.com/cyber/2024/03/22/un-adopts-resolution-backing-efforts-to-ensure-artificial-intelligence-is-safe/")}
+
+
+def _descriptions(dataset, subject):
+    return " ".join(str(o) for o in dataset.objects(subject, URIRef("http://purl.org/dc/terms/description"))
+                    if o.language == "en")
+
+
+def test_stated_rows_of_sections_8_to_10(dataset):
+    assert "cabinet meeting" in _descriptions(dataset, document("digital-bill-of-rights"))  # §10
+    assert "eleven" in _descriptions(dataset, document("hiroshima-guiding-principles"))  # §10
+    assert "voluntary" in _descriptions(dataset, document("hiroshima-code-of-conduct"))  # §10
+    assert "People, Planet and Progress" in _descriptions(dataset, URIRef(BASE + "summit/india-ai-impact-summit-2026"))  # §9
+    assert "within six months" in _descriptions(dataset, URIRef(BASE + "summit/ai-safety-summit-2023"))  # §8
+
+
+def test_korean_labels_of_the_seoul_documents(dataset):
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    ko = lambda s: {str(o) for o in dataset.objects(s, label) if o.language == "ko"}  # noqa: E731
+    # the pages' own name, Frontier AI Safety Commitments, in Korean; the Statement of Intent's full title
+    assert ko(FASC) == {"프런티어 AI 안전 서약"}
+    assert ko(document("seoul-statement-of-intent")) == {"AI 안전 과학에 관한 국제 협력을 위한 서울 의향서"}

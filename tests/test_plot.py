@@ -12,7 +12,7 @@ from facts import DOCUMENTS, TIMELINE
 from aigraph.errors import AnalysisError
 from aigraph.kinds import node_kinds
 from aigraph.namespaces import ONTOLOGY_GRAPH
-from aigraph.plot import plot_network, principle_matrix, summit_timeline
+from aigraph.plot import fulfilment_matrix, plot_network, principle_matrix, summit_timeline
 from aigraph.project import to_networkx
 
 B = "https://w3id.org/aigraph/"
@@ -41,6 +41,7 @@ def _has_colour(image: Image.Image, hex_colour: str) -> bool:
         ("centrality", "#1f77b4"),  # people's bars
         ("principles", "#9467bd"),  # documents' cells
         ("timeline", "#d62728"),  # summits' stars
+        ("followthrough", "#ff7f0e"),  # xAI's late verdicts
     ],
 )
 def test_each_plot_is_a_readable_non_blank_png(dataset, tmp_path: Path, kind: str, colour: str):
@@ -93,3 +94,28 @@ def test_cli_plot_writes_the_file(tmp_path: Path):
     assert proc.returncode == 0, proc.stderr
     assert _read(out).height >= 250
     assert run_cli("plot", "pie", "-o", str(out)).returncode == 2
+
+
+def test_followthrough_matrix_is_each_source_s_verdict(projected):
+    # followthrough.md §1.2-1.4: METR and SaferAI count the same twelve publishers and eight
+    # non-publishers; Overdue Tracker names six on time and xAI late
+    graph, _kinds = projected
+    matrix = fulfilment_matrix(graph)
+    fasc = B + "document/frontier-ai-safety-commitments"
+    kept, late, not_kept = (B + "status/" + s for s in ("kept", "late", "not-kept"))
+
+    def verdicts(publisher):
+        return {row.rsplit("/", 1)[1]: tuple(groups) for (row, (doc, pub)), groups in matrix["cells"].items()
+                if doc == fasc and pub == publisher}
+
+    metr = verdicts("METR")
+    assert sorted(k for k, v in metr.items() if v == (kept,)) == sorted([
+        "amazon", "anthropic", "cohere", "g42", "google-deepmind", "magic", "meta", "microsoft", "naver",
+        "nvidia", "openai", "xai"])
+    assert sorted(k for k, v in metr.items() if v == (not_kept,)) == sorted([
+        "01-ai", "ibm", "inflection-ai", "minimax", "mistral-ai", "samsung-electronics",
+        "technology-innovation-institute", "zhipu-ai"])
+    assert verdicts("SaferAI") == metr
+    overdue = verdicts("Overdue Tracker")
+    assert overdue == {**{c: (kept,) for c in ("meta", "google-deepmind", "microsoft", "openai", "amazon", "g42")},
+                       "xai": (late,)}

@@ -295,7 +295,7 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["centrality", "principles", "timeline"]))
+@click.argument("kind", type=click.Choice(["centrality", "principles", "timeline", "followthrough"]))
 @root_option
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Output PNG file.")
@@ -304,11 +304,12 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
 @lang_option
 @reports_errors
 def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
-    """Draw a PNG: top actors by centrality, principles per document, or summits on a timeline.
+    """Draw a PNG: top actors by centrality, principles per document, summits on a timeline, or who kept a commitment.
 
     Example:
 
         aigraph plot principles -o docs/principles.png
+        aigraph plot followthrough -o docs/followthrough.png
     """
     require("plot")
     from aigraph import load

@@ -2,7 +2,9 @@
 
 * ``centrality``: the top actors by betweenness, as bars in their class colours;
 * ``principles``: which documents and statements invoke which principles, as a matrix;
-* ``timeline``: the summits by date, each with the documents adopted at it.
+* ``timeline``: the summits by date, each with the documents adopted at it;
+* ``followthrough``: the signatories of each commitment against each source's verdict on
+  whether they delivered, coloured by status (kept, late, not kept, disputed).
 
 Each function returns PNG bytes, or writes them to *dest*. The data behind the
 matrix and the timeline is public too (:func:`principle_matrix`,
@@ -25,8 +27,8 @@ from aigraph.kinds import Kind, node_kinds
 from aigraph.namespaces import ONTOLOGY_GRAPH, SCHEMA
 from aigraph.serialize import write_atomic
 
-PlotKind = TypingLiteral["centrality", "principles", "timeline"]
-PLOTS: tuple[str, ...] = ("centrality", "principles", "timeline")
+PlotKind = TypingLiteral["centrality", "principles", "timeline", "followthrough"]
+PLOTS: tuple[str, ...] = ("centrality", "principles", "timeline", "followthrough")
 #: Fonts tried in order; the CJK ones draw Korean labels where they are installed.
 FONTS = ("DejaVu Sans", "Noto Sans CJK KR", "Noto Sans CJK JP", "NanumGothic")
 START_DATE = str(SCHEMA.startDate)
@@ -226,13 +228,82 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     return figure
 
 
+def fulfilment_matrix(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """Return who delivered what, by source: the data behind the ``followthrough`` plot.
+
+    Rows are the signatories a verdict names, columns a commitment document and the
+    publisher of a page that gives verdicts on it; a cell holds the status groups
+    (kept, late, not kept, disputed) that the publisher's pages give, one or more.
+
+    >>> from aigraph.build import assemble
+    >>> from aigraph.project import to_networkx
+    >>> m = to_networkx(assemble(), focus="frontier-ai-safety-commitments", depth=1)
+    >>> matrix = fulfilment_matrix(m)
+    >>> xai = "https://w3id.org/aigraph/organization/xai"
+    >>> sorted({g.rsplit("/", 1)[1] for (row, col), gs in matrix["cells"].items() if row == xai for g in gs})
+    ['kept', 'late']
+    """
+    groups = graph.graph.get("edge_groups", {})
+    records = graph.graph.get("records", {})
+    sources = graph.graph.get("sources", {})
+    lang = graph.graph.get("lang", "en")
+    cells: dict[tuple[str, tuple[str, str]], set[str]] = {}
+    for actor, document, key, data in graph.edges(keys=True, data=True):
+        if key not in groups:
+            continue
+        for record in data.get("records", []):
+            for item in records.get(record, {}).get("evidence", []):
+                source = sources.get(item.get("source"), {})
+                publisher = (source.get("publisher") or source.get("label") or {}).get(lang) or item.get("source")
+                cells.setdefault((actor, (document, publisher)), set()).add(groups[key]["group"])
+    rows = sorted({r for r, _c in cells}, key=lambda n: (graph.nodes[n]["label"].casefold(), n))
+    cols = sorted({c for _r, c in cells}, key=lambda c: (graph.nodes[c[0]]["label"], c[1].casefold()))
+    order = {g["group"]: g for g in groups.values()}
+    return {"rows": rows, "cols": cols, "groups": order,
+            "cells": {k: sorted(v, key=lambda g: order[g]["order"]) for k, v in cells.items()}}
+
+
+def _draw_followthrough(graph: nx.MultiDiGraph):
+    from matplotlib.patches import Patch, Rectangle
+
+    matrix = fulfilment_matrix(graph)
+    rows, cols, cells, groups = matrix["rows"], matrix["cols"], matrix["cells"], matrix["groups"]
+    if not cells:
+        raise AnalysisError("no source gives a verdict on a commitment: nothing to draw")
+    figure = _figure(3 + 0.9 * len(cols), 1.5 + 0.32 * len(rows))
+    axes = figure.add_subplot()
+    for (row, col), found in cells.items():
+        y, x = rows.index(row), cols.index(col)
+        # A publisher giving more than one verdict (as SaferAI's pages do for IBM) shows each.
+        for j, group in enumerate(found):
+            axes.add_patch(Rectangle((x + j / len(found), y), 1 / len(found), 1, facecolor=groups[group]["colour"],
+                                     edgecolor="white", linewidth=1.5))
+    axes.set_xlim(0, len(cols))
+    axes.set_ylim(len(rows), 0)
+    axes.set_xticks([i + 0.5 for i in range(len(cols))])
+    axes.set_xticklabels([_short(publisher, 24) for _doc, publisher in cols], rotation=40, ha="right", fontsize=8)
+    axes.set_yticks([i + 0.5 for i in range(len(rows))])
+    axes.set_yticklabels([graph.nodes[r]["label"] for r in rows], fontsize=9)
+    axes.tick_params(length=0)
+    for side in ("left", "right", "top", "bottom"):
+        axes.spines[side].set_visible(False)
+    lang = graph.graph.get("lang", "en")
+    used = sorted({g for found in cells.values() for g in found}, key=lambda g: groups[g]["order"])
+    axes.legend(handles=[Patch(color=groups[g]["colour"], label=groups[g]["labels"][lang]) for g in used],
+                loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    documents = sorted({graph.nodes[d]["label"] for d, _p in cols})
+    axes.set_title(("Who delivered: each source's verdict on " if lang == "en" else "이행 여부: 출처별 판정 — ")
+                   + ", ".join(documents))
+    return figure
+
+
 def plot_network(
     dataset: Dataset, kind: PlotKind, /, *, dest: str | Path | None = None, lang: str = "en",
     top: int = 15,
 ) -> bytes | Path:
     r"""Draw the *kind* plot of *dataset*'s network as PNG; write it to *dest*, else return it.
 
-    :param kind: ``centrality``, ``principles`` or ``timeline``.
+    :param kind: ``centrality``, ``principles``, ``timeline`` or ``followthrough``.
     :param top: how many actors the centrality plot shows.
     :raises AnalysisError: for an unknown plot, or a graph with nothing to draw.
 
@@ -255,6 +326,8 @@ def plot_network(
             figure = _draw_centrality(graph, kinds, top)
         elif kind == "principles":
             figure = _draw_principles(graph, kinds)
+        elif kind == "followthrough":
+            figure = _draw_followthrough(graph)
         else:
             figure = _draw_timeline(graph, kinds)
         data = _png(figure)

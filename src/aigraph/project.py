@@ -202,6 +202,7 @@ def _build(dataset: Dataset, lang: Language, classes: Iterable[str] | None) -> n
         records=details.records,
         sources=details.sources,
         terms=details.terms,
+        edge_groups={k: v for k, v in rules.edge_groups.items() if k in {key for *_, key in edges}},
     )
     return graph
 

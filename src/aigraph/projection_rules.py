@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 
 from aigraph.namespaces import AIG, local_name
 
@@ -52,6 +52,10 @@ class ProjectionRules:
     edge_rules: tuple[EdgeRule, ...]
     #: How a detail of an edge reads in a sentence, by property: ``{"en": "for {}", ...}``.
     hop_phrases: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Edge colours by the value that labels an edge (a fulfilment status): each concept with
+    #: an ``aig:graphColour`` that is not a node class, and every concept narrower than it,
+    #: maps to ``{"group": concept, "colour": "#rrggbb", "labels": {...}, "order": n}``.
+    edge_groups: dict[str, dict] = field(default_factory=dict)
 
 
 def _true(ontology: Graph, subject: URIRef, prop: URIRef) -> bool:
@@ -132,4 +136,32 @@ def read_rules(ontology: Graph) -> ProjectionRules:
                 if isinstance(o, Literal) and o.language in ("en", "ko") and "{}" in str(o)}
         if said:
             hop_phrases[str(prop)] = {"en": said.get("en") or said["ko"], "ko": said.get("ko") or said["en"]}
-    return ProjectionRules(node_classes, edge_properties, edge_rules, hop_phrases)
+    return ProjectionRules(node_classes, edge_properties, edge_rules, hop_phrases, edge_groups(ontology))
+
+
+def edge_groups(ontology: Graph, /) -> dict[str, dict]:
+    """Return the colour group of each edge-labelling concept that the ontology colours.
+
+    The fulfilment statuses are drawn in four colours: a status takes the colour of the
+    top concept it falls under (on time and published are kept; not published and partial
+    are not kept).
+
+    >>> from aigraph.load import load_dataset
+    >>> from aigraph.namespaces import ONTOLOGY_GRAPH
+    >>> groups = edge_groups(load_dataset().graph(ONTOLOGY_GRAPH))
+    >>> groups["https://w3id.org/aigraph/status/on-time"]["labels"]
+    {'en': 'kept', 'ko': '이행'}
+    """
+    found: dict[str, dict] = {}
+    heads = sorted(
+        s for s in ontology.subjects(AIG.graphColour, None)
+        if isinstance(s, URIRef) and (s, AIG.graphNode, None) not in ontology
+    )
+    for order, head in enumerate(heads):
+        colour = str(ontology.value(head, AIG.graphColour))
+        if not (colour.startswith("#") and len(colour) == 7):
+            continue
+        group = {"group": str(head), "colour": colour, "labels": _labels(ontology, head), "order": order}
+        for member in ontology.transitive_subjects(SKOS.broader, head):
+            found[str(member)] = group
+    return found

@@ -43,7 +43,7 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
     >>> from aigraph.project import to_networkx
     >>> payload = graph_payload(to_networkx(load().dataset, focus="kamala-harris"))
     >>> sorted(payload)
-    ['classes', 'edges', 'lang', 'nodes', 'records', 'sources', 'terms']
+    ['classes', 'edgeGroups', 'edges', 'lang', 'nodes', 'records', 'sources', 'terms']
     """
     nodes = [
         {"id": node, "degree": graph.degree(node), **_without(data, "label")}
@@ -65,6 +65,8 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
         "records": graph.graph.get("records", {}),
         "sources": graph.graph.get("sources", {}),
         "terms": graph.graph.get("terms", {}),
+        # Colour groups of edge labels (fulfilment statuses: kept, late, not kept, disputed).
+        "edgeGroups": graph.graph.get("edge_groups", {}),
     }
 
 

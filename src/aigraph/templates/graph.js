@@ -11,7 +11,7 @@
       laying: "Laying out… ", counts: " nodes · ", edges: " edges", noMatch: "No match",
       facts: "Facts", namedIn: "Named in", records: "Details", evidence: "Evidence",
       vocabulary: "From the project's vocabulary", paragraph: function (n) { return "paragraph " + n; },
-      wikidata: "Wikidata", close: "Close", source: "source"
+      wikidata: "Wikidata", close: "Close", source: "source", statuses: "Commitment status (edge colour)"
     },
     ko: {
       title: "AI 정상회의 지식 그래프", search: "이름으로 찾기 (한국어 또는 영어)",
@@ -19,7 +19,7 @@
       laying: "배치 중… ", counts: "개 노드 · ", edges: "개 간선", noMatch: "찾는 항목 없음",
       facts: "사실", namedIn: "언급된 곳", records: "세부 정보", evidence: "근거",
       vocabulary: "프로젝트 어휘에서", paragraph: function (n) { return n + "문단"; },
-      wikidata: "위키데이터", close: "닫기", source: "출처"
+      wikidata: "위키데이터", close: "닫기", source: "출처", statuses: "약속 이행 상태 (간선 색)"
     }
   };
   var SHAPE_SYMBOL = {
@@ -103,9 +103,18 @@
       });
     });
   })();
+  /* An edge labelled by a fulfilment status takes its status group's colour (ontology:
+     aig:graphColour on the status scheme's top concepts). */
+  var edgeGroups = data.edgeGroups || {};
   function visEdge(e) {
     var v = { id: e.id, from: e.from, to: e.to, label: pick(e.labels), title: pick(e.labels) };
     if (curves.has(e.id)) { v.smooth = curves.get(e.id); }
+    var group = Object.prototype.hasOwnProperty.call(edgeGroups, e.relation) ? edgeGroups[e.relation] : null;
+    if (group) {
+      v.color = { color: group.colour, highlight: group.colour, hover: group.colour };
+      v.width = 2.5;
+      v.title = pick(e.labels) + " (" + pick(group.labels) + ")";
+    }
     return v;
   }
 
@@ -255,6 +264,30 @@
       swatch.style.color = cls.colour;
       list.appendChild(el("li", {}, [el("label", {}, [box, swatch, pick(cls.labels),
         el("span", { class: "count", text: String(count) })])]));
+    });
+    renderStatusLegend();
+  }
+  /* The colours of the commitment statuses, with how many edges each colours. */
+  function renderStatusLegend() {
+    var list = document.getElementById("legend-status");
+    var title = document.getElementById("legend-status-title");
+    list.replaceChildren();
+    var groups = new Map();
+    data.edges.forEach(function (e) {
+      if (!Object.prototype.hasOwnProperty.call(edgeGroups, e.relation)) { return; }
+      var g = edgeGroups[e.relation];
+      var entry = groups.get(g.group) || { group: g, count: 0 };
+      entry.count += 1;
+      groups.set(g.group, entry);
+    });
+    var entries = Array.from(groups.values()).sort(function (a, b) { return a.group.order - b.group.order; });
+    title.hidden = list.hidden = entries.length === 0;
+    title.textContent = t("statuses");
+    entries.forEach(function (entry) {
+      var swatch = el("span", { class: "swatch line", text: "━" });
+      swatch.style.color = entry.group.colour;
+      list.appendChild(el("li", { "data-status": entry.group.group }, [swatch, pick(entry.group.labels),
+        el("span", { class: "count", text: String(entry.count) })]));
     });
   }
 
