@@ -121,7 +121,7 @@ def summit_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]) -> list[dict
     >>> [(g.nodes[s["summit"]]["label"], str(s["date"]), len(s["documents"]))
     ...  for s in summit_timeline(g, node_kinds(g, ds.graph(ONTOLOGY_GRAPH)))]
     [('AI Safety Summit', '2023-11-01', 2), ('AI Seoul Summit', '2024-05-21', 6),
-     ('AI Action Summit', '2025-02-10', 1), ('India AI Impact Summit', '2026-02-16', 0)]
+     ('AI Action Summit', '2025-02-10', 3), ('India AI Impact Summit', '2026-02-16', 2)]
     """
     events = [n for n in graph if kinds[n] == "event"]
     parts: dict[str, list[str]] = {}

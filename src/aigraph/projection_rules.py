@@ -99,7 +99,7 @@ def read_rules(ontology: Graph) -> ProjectionRules:
     >>> rules.node_classes[AIG.Company].labels
     {'en': 'company', 'ko': '기업'}
     >>> [local_name(r.iri) for r in rules.edge_rules][:2]
-    ['commitmentEdge', 'endorsementEdge']
+    ['assessmentEdge', 'commitmentEdge']
     >>> rules.hop_phrases[str(AIG.onBehalfOf)]
     {'en': 'for {}', 'ko': '{} 대표로'}
     """
