@@ -7,9 +7,12 @@ exactly as the dossier gives it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
+from aigraph.paths import project_paths
 from aigraph.query import run_query
 from facts import AIG, BASE, P, confidence, country, document, organization
 
@@ -35,8 +38,11 @@ EIGHT = {organization(s) for s in (
     "zhipu-ai", "minimax", "01-ai")}
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def rows(dataset, name):
-    return list(run_query(dataset, name))
+    return list(run_query(dataset, name, paths=project_paths(ROOT)))
 
 
 # --- 24. kept, late, not kept, each with its source

@@ -235,9 +235,9 @@ def fulfilment_matrix(graph: nx.MultiDiGraph) -> dict[str, Any]:
     publisher of a page that gives verdicts on it; a cell holds the status groups
     (kept, late, not kept, disputed) that the publisher's pages give, one or more.
 
-    >>> from aigraph.build import assemble
+    >>> from aigraph import load
     >>> from aigraph.project import to_networkx
-    >>> m = to_networkx(assemble(), focus="frontier-ai-safety-commitments", depth=1)
+    >>> m = to_networkx(load().dataset, focus="frontier-ai-safety-commitments", depth=1)
     >>> matrix = fulfilment_matrix(m)
     >>> xai = "https://w3id.org/aigraph/organization/xai"
     >>> sorted({g.rsplit("/", 1)[1] for (row, col), gs in matrix["cells"].items() if row == xai for g in gs})

@@ -69,7 +69,7 @@ class Project:
 
         >>> people = load().query("SELECT ?p WHERE { ?p a <https://schema.org/Person> }")
         >>> len(people)  # each person once, however many sources type her
-        30
+        41
         """
         from aigraph.query import resolve_query, run_on_store, run_query
 

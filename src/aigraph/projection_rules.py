@@ -146,9 +146,10 @@ def edge_groups(ontology: Graph, /) -> dict[str, dict]:
     top concept it falls under (on time and published are kept; not published and partial
     are not kept).
 
-    >>> from aigraph.load import load_dataset
+    >>> from aigraph.parse import load_dataset
+    >>> from aigraph.paths import project_paths
     >>> from aigraph.namespaces import ONTOLOGY_GRAPH
-    >>> groups = edge_groups(load_dataset().graph(ONTOLOGY_GRAPH))
+    >>> groups = edge_groups(load_dataset(project_paths()).graph(ONTOLOGY_GRAPH))
     >>> groups["https://w3id.org/aigraph/status/on-time"]["labels"]
     {'en': 'kept', 'ko': '이행'}
     """
