@@ -144,7 +144,7 @@ def render_analysis(
     >>> from aigraph.analyze import analyze_network
     >>> from aigraph import load
     >>> print(render_analysis(analyze_network(load().dataset), fmt="csv", top=1).splitlines()[1][:48])
-    1,https://w3id.org/aigraph/country/republic-of-k
+    1,https://w3id.org/aigraph/organization/anthropi
     """
     if fmt not in ANALYSIS_FORMATS:
         raise AnalysisError(f"unknown format {fmt!r} (known: {', '.join(ANALYSIS_FORMATS)})")

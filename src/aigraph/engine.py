@@ -46,7 +46,7 @@ def assemble_store(paths: ProjectPaths, /) -> pyoxigraph.Store:
     >>> from aigraph.paths import project_paths
     >>> store = assemble_store(project_paths())
     >>> len(list(store.query("SELECT ?p WHERE { ?p a <https://schema.org/Person> }")))
-    30
+    41
     """
     import pyoxigraph as ox
 
