@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS
 
+from aigraph.atomic import replace_directory
 from aigraph.derive import derive_edges
-from aigraph.errors import ValidationError
+from aigraph.errors import ExportError, ValidationError
 from aigraph.parse import load_dataset, source_graphs
 from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
 from aigraph.paths import ProjectPaths
@@ -144,6 +145,7 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     if not report.conforms:
         raise ValidationError(report)
     target = Path(out_dir) if out_dir is not None else project.root / "dist"
+    _check_replaceable(target)
     page = str(render_html(to_networkx(dataset))).encode("utf-8")  # the page keeps its drawing hints
     dataset = published(dataset)
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
@@ -151,7 +153,12 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     payloads[VOID_FILE] = serialize_graph(void, "ttl")
     payloads[CONTEXT_FILE] = context_document(term_context(dataset))
     payloads[GRAPH_FILE] = page
-    files = tuple(write_atomic(target / name, data) for name, data in sorted(payloads.items()))
+    # The whole set is written into a fresh directory and swapped in at the end:
+    # a failure anywhere (a disk full, a bug) leaves the previous build untouched.
+    with replace_directory(target) as fresh:
+        for name, data in sorted(payloads.items()):
+            write_atomic(fresh / name, data)
+    files = tuple(target / name for name in sorted(payloads))
     quads, triples = _sizes(dataset)
     return BuildResult(
         out_dir=target,
@@ -164,3 +171,21 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     )
 
 
+def _check_replaceable(target: Path) -> None:
+    """Refuse to replace a directory holding anything a build did not write.
+
+    The build directory is replaced as a whole, so ``-o .`` or ``-o data`` must
+    not wipe a person's files.
+
+    :raises ExportError: naming the first few files that are not build outputs.
+    """
+    if not target.is_dir():
+        return
+    ours = {*OUTPUTS.values(), VOID_FILE, GRAPH_FILE, CONTEXT_FILE}
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in ours)
+    if foreign:
+        shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
+        raise ExportError(
+            f"{target} holds files that aigraph build did not write ({shown}); the build replaces "
+            "its directory as a whole, so give a new or empty directory with -o"
+        )

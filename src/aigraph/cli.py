@@ -357,10 +357,12 @@ def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) 
 @click.option("--accept", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               default=None, metavar="DRAFT.trig",
               help="Turn a reviewed draft into a curated file in data/.")
+@click.option("--force", is_flag=True,
+              help="Replace an existing draft (it is never overwritten otherwise).")
 @reports_errors
 def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | None,
            title: str | None, publisher: str | None, date_: str | None, out: Path | None,
-           accept: Path | None) -> None:
+           accept: Path | None, force: bool) -> None:
     """Draft what a plain-text article (Korean or English) says: entities, candidates, dates, facts.
 
     The draft goes to data/drafts/, which build never loads; review it, then
@@ -381,7 +383,7 @@ def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | No
     if file is None:
         raise click.UsageError("give the FILE to ingest, or --accept DRAFT.trig")
     click.echo(run.ingest_file(file, root=root, lang=lang, source_iri=source_iri, title=title,
-                               publisher=publisher, date=date_, dest=out).report, nl=False)
+                               publisher=publisher, date=date_, dest=out, force=force).report, nl=False)
 
 
 def main() -> None:

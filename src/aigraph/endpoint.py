@@ -21,6 +21,7 @@ from rdflib.namespace import RDFS
 from rdflib.query import Result
 
 from aigraph.errors import EndpointError, QueryError
+from aigraph.links import web_address
 from aigraph.namespaces import BASE, local_name
 from aigraph.store import local_graphs_only, ox_query, raw_store, store_name, to_result
 
@@ -355,8 +356,9 @@ def _label(dataset: Dataset, term: object) -> str:
 def _link(dataset: Dataset, term: object) -> str:
     text = html.escape(_label(dataset, term))
     if isinstance(term, URIRef):
-        href = local_path(term) if term.startswith(BASE) else str(term)
-        return f'<a href="{html.escape(href)}">{text}</a>'
+        # Only http(s) addresses become links: a javascript: IRI is shown as text.
+        href = local_path(term) if term.startswith(BASE) else web_address(term)
+        return f'<a href="{html.escape(href)}">{text}</a>' if href else text
     if isinstance(term, Literal) and term.language:
         return f'{text} <small lang="{html.escape(term.language)}">@{html.escape(term.language)}</small>'
     return text

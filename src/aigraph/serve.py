@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
@@ -35,6 +36,7 @@ from aigraph.endpoint import (
     negotiate,
 )
 from aigraph.errors import EndpointError
+from aigraph.links import HtmlPolicyMiddleware, content_security_policy
 from aigraph.namespaces import DATASET_IRI
 from aigraph.paths import ProjectPaths
 from aigraph.store import DEFAULT_STORE, StoreName
@@ -74,6 +76,7 @@ def create_app(
     project = load(root, store=options.store)
     dataset = project.dataset
     page = graph_page(dataset)  # the page reads the drawing hints; what is served leaves them out
+    page_policy = content_security_policy(page)
     dataset = published(dataset)
     description = VoidDocument(dataset, project.paths)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
@@ -97,7 +100,7 @@ def create_app(
         return await _sparql(request, pool)
 
     async def index(_request: Request) -> Response:
-        return HTMLResponse(page, headers=_HEADERS)
+        return HTMLResponse(page, headers={**_HEADERS, "Content-Security-Policy": page_policy})
 
     async def entity(request: Request) -> Response:
         accept, problem = _accept(request)
@@ -114,7 +117,7 @@ def create_app(
         Route("/", index, methods=["GET"]),
         Route("/{path:path}", entity, methods=["GET"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan)
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(HtmlPolicyMiddleware)])
 
 
 def serve(

@@ -38,9 +38,12 @@ class Violation:
     focus: str
     path: str
     message: str
+    #: ``FILE:LINE`` where the offending value (or the node) is written, when found.
+    where: str = ""
 
     def __str__(self) -> str:
-        return f"{self.focus}  [{self.path}]  {self.message}"
+        located = f"{self.where}: " if self.where else ""
+        return f"{located}{self.focus}  [{self.path}]  {self.message}"
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,17 @@ def union_graph(dataset: Dataset) -> Graph:
 
 
 def validate_dataset(
-    dataset: Dataset, /, *, paths: ProjectPaths, engine: ValidationEngine = "auto"
+    dataset: Dataset,
+    /,
+    *,
+    paths: ProjectPaths,
+    engine: ValidationEngine = "auto",
+    extra_files: tuple[Path, ...] = (),
 ) -> ValidationReport:
     """Validate *dataset* (ontology, sources and derived edges) against the project's shapes.
+
+    Each violation names the file and line where its value (or node) is written,
+    looked for in *extra_files* (e.g. a draft being accepted), then the project's files.
 
     :param engine: ``"auto"`` runs the shapes as SPARQL on Oxigraph
         (:mod:`aigraph.shacl`) when *dataset* is a sealed Oxigraph dataset, and
@@ -93,12 +104,32 @@ def validate_dataset(
     shapes = Graph()
     parse_file(shapes, paths.shapes)
     conforms, results_graph, violations = check_shapes(dataset, shapes, engine=engine)
-    violations = violations + _graph_violations(dataset)
+    searched = (*extra_files, *paths.data_files(), *paths.ontology_files())
+    violations = _located(violations, results_graph, searched) + _graph_violations(dataset)
     return ValidationReport(
         conforms=conforms and not violations,
         results_graph=results_graph,
         violations=tuple(sorted(set(violations), key=lambda v: (v.focus, v.path, v.message))),
     )
+
+
+def _located(violations: list[Violation], results: Graph, searched: tuple[Path, ...]) -> list[Violation]:
+    """Give each violation the file and line of its value (or node), from the results graph."""
+    from dataclasses import replace
+
+    from aigraph.locate import locate
+
+    terms: dict[tuple[str, str], tuple[object, object]] = {}
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus, path = results.value(result, SH.focusNode), results.value(result, SH.resultPath)
+        key = (_show(focus), _show(path) if path is not None else "-")
+        terms.setdefault(key, (focus, results.value(result, SH.value)))
+    located = []
+    for violation in violations:
+        focus, value = terms.get((violation.focus, violation.path), (None, None))
+        where = locate(searched, focus, value) if focus is not None else None
+        located.append(replace(violation, where=where) if where else violation)
+    return located
 
 
 def check_shapes(

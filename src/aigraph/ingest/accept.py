@@ -23,12 +23,13 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
+from aigraph.atomic import write_new
 from aigraph.derive import derive_edges
 from aigraph.errors import IngestError
-from aigraph.parse import load_dataset, parse_file, source_graphs
 from aigraph.namespaces import AIG, ONTOLOGY_GRAPH
+from aigraph.parse import load_dataset, parse_file, source_graphs
 from aigraph.paths import ProjectPaths, project_paths
-from aigraph.serialize import serialize_dataset, write_atomic
+from aigraph.serialize import serialize_dataset
 from aigraph.validate import validate_dataset
 
 
@@ -59,6 +60,17 @@ class AcceptResult:
 def _draft_graph(draft: Path) -> Graph:
     dataset = Dataset()
     parse_file(dataset, draft)
+    stray = next(iter(dataset.default_graph), None)
+    if stray is not None:  # accepting would drop it silently: every fact belongs to its source
+        from aigraph.locate import locate
+
+        where = locate([draft], stray[0], stray[2])
+        line = int(where.rsplit(":", 1)[1]) if where else None
+        raise IngestError(
+            f"triple outside the source's graph: {stray[0].n3()} {stray[1].n3()} ...; "
+            "move it inside the graph's braces or delete it",
+            path=draft, line=line,
+        )
     graphs = [
         g
         for g in dataset.graphs()
@@ -157,7 +169,7 @@ def accept_draft(
     for triple in curated:
         dataset.graph(graph.identifier).add(triple)
     derive_edges(dataset, paths=paths)
-    report = validate_dataset(dataset, paths=paths)
+    report = validate_dataset(dataset, paths=paths, extra_files=(draft,))
     if not report.conforms:
         raise IngestError(
             f"the accepted draft would not conform, so nothing was written:\n{report.text}",
@@ -166,5 +178,8 @@ def accept_draft(
     alone = Dataset()
     for triple in curated:
         alone.graph(graph.identifier).add(triple)
-    write_atomic(target, serialize_dataset(alone, "trig"))
+    try:
+        write_new(target, serialize_dataset(alone, "trig"))
+    except FileExistsError:
+        raise IngestError(f"{target} exists already: give another -o, or remove it first", path=draft) from None
     return AcceptResult(draft, target, str(graph.identifier), **counts)

@@ -27,6 +27,7 @@ from aigraph.ingest.temporal import article_date_from_text, find_dates
 from aigraph.ingest.text import Article, read_article
 from aigraph.namespaces import BASE
 from aigraph.paths import ProjectPaths, project_paths
+from aigraph.atomic import write_new
 from aigraph.serialize import serialize_dataset, write_atomic
 
 
@@ -209,26 +210,32 @@ def ingest_file(
     date: dt.date | str | None = None,
     dest: str | Path | None = None,
     write: bool = True,
+    force: bool = False,
 ) -> IngestResult:
     """Ingest the article at *path* against the graph of the project at *root*; write its draft.
 
     :param dest: the draft file (default ``ROOT/data/drafts/<source>.trig``).
     :param write: ``False`` to return the draft without writing it.
-    :raises IngestError: for an empty, binary or non-UTF-8 file, or one naming no known entity.
+    :param force: replace an existing file at the destination (a reviewed draft is
+        otherwise never overwritten).
+    :raises IngestError: for an empty, binary or non-UTF-8 file, one naming no known
+        entity, or an existing destination without *force*.
     """
     from aigraph.build import assemble  # the whole pipeline: only needed here
 
     paths = root if isinstance(root, ProjectPaths) else project_paths(root)
     article = read_article(path, language=lang)
+    iri = source_iri or default_source_iri(article.path)
+    target = Path(dest) if dest is not None else paths.drafts / f"{iri.rsplit('/', 1)[-1]}.trig"
+    if write and not force and target.exists():  # say so before the slow part, too
+        raise _exists(target, article.path)
     dataset = assemble(paths)
     lexicon = build_lexicon(dataset, cues=paths.ingest)
     found = find_all(article, lexicon, date)
     publisher_iri, publisher_candidate = resolve_publisher(publisher, lexicon)
-    iri = source_iri or default_source_iri(article.path)
     source = SourceInfo(iri, article.language, title, publisher_iri, found.article_date)
     existing = {str(s) for s in dataset.subjects() if isinstance(s, URIRef)}
     draft = _write_draft(source, lexicon, existing, found, publisher_candidate)
-    target = Path(dest) if dest is not None else paths.drafts / f"{iri.rsplit('/', 1)[-1]}.trig"
     report = render_report(
         header=_header(article, source, found, target if write else None),
         mentions=found.mentions,
@@ -237,8 +244,13 @@ def ingest_file(
         facts=found.facts,
         lexicon=lexicon,
     )
-    if write:
+    if write and force:
         write_atomic(target, serialize_dataset(draft, "trig"))
+    elif write:
+        try:
+            write_new(target, serialize_dataset(draft, "trig"))
+        except FileExistsError:
+            raise _exists(target, article.path) from None
     return IngestResult(
         article=article,
         source=source,
@@ -249,4 +261,12 @@ def ingest_file(
         draft=draft,
         report=report,
         dest=target if write else None,
+    )
+
+
+def _exists(target: Path, article: Path) -> IngestError:
+    return IngestError(
+        f"{target} exists already and may hold a curator's edits: give another -o, "
+        "or --force to replace it",
+        path=article,
     )
