@@ -85,3 +85,19 @@ def test_accept_refuses_triples_outside_the_source_graph(root: Path):
     assert f"{draft}:{len(text.splitlines())}:" in result.output
     assert "outside the source's graph" in result.output
     assert not (root / "data" / "summit.trig").exists()
+
+
+def test_ingest_refuses_an_article_over_the_size_limit(root: Path, tmp_path: Path):
+    from aigraph.ingest.text import MAX_ARTICLE_BYTES
+
+    big = tmp_path / "huge.en.txt"
+    line = ARTICLE.read_text(encoding="utf-8").splitlines()[0] + "\n"
+    big.write_text(line * (MAX_ARTICLE_BYTES // len(line.encode()) + 1), encoding="utf-8")
+    assert big.stat().st_size > MAX_ARTICLE_BYTES
+    result = run("ingest", str(big), "--root", str(root))
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        f"Error: {big}: the article is larger than 1 MB, the most ingest reads (a news article is "
+        "rarely over 100 KB): split it, or ingest the part to curate"
+    ]
+    assert not (root / "data" / "drafts").exists()

@@ -2,12 +2,15 @@
 
 Exit status: 0 success; 1 the graph does not conform to the shapes; 2 bad
 input (unreadable or malformed file, malformed SPARQL, unknown query name or
-format) or a usage error.
+format), a refused request, a limit passed, or a usage error; 70 an
+unexpected failure (a bug: one line, and a hint); 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
 
+import errno
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +21,7 @@ import click
 from aigraph.errors import AigraphError, ValidationError
 from aigraph.extras import require
 from aigraph.results import RESULT_FORMATS
+from aigraph.runner import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from aigraph.serialize import FORMATS
 
 
@@ -41,8 +45,56 @@ def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(exc.exit_code)
         except AigraphError as exc:
             raise AigraphClickError(exc) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _quiet_stdout()
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:  # the reader went away (| head): nothing to say
+                _quiet_stdout()
+                sys.exit(EXIT_BROKEN_PIPE)
+            if exc.errno in _OUTPUT_ERRNOS:
+                _quiet_stdout()
+                click.echo(f"Error: cannot write the output: {exc.strerror}", err=True)
+                sys.exit(2)
+            _unexpected(exc)
+        except Exception as exc:
+            _unexpected(exc)
 
     return wrapper
+
+
+#: Exit status of an unexpected failure (a bug), as sysexits.h's EX_SOFTWARE.
+EXIT_UNEXPECTED = 70
+#: Exit status after Ctrl-C, as shells report a process ended by SIGINT.
+EXIT_INTERRUPTED = 130
+#: Exit status when standard output is closed early (``| head``), as after SIGPIPE.
+EXIT_BROKEN_PIPE = 141
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO}
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so flushing it at exit cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no real file descriptor (a test runner)
+        pass
+
+
+def _unexpected(exc: BaseException) -> None:
+    """Report a failure aigraph did not foresee in one line with a hint, and exit 70."""
+    if os.environ.get("AIGRAPH_DEBUG"):
+        raise exc
+    message = str(exc).splitlines()[0] if str(exc) else ""
+    click.echo(
+        f"Error: unexpected {type(exc).__name__}: {message} (a bug in aigraph: run again with "
+        "AIGRAPH_DEBUG=1 for the traceback, and report it with the command)",
+        err=True,
+    )
+    sys.exit(EXIT_UNEXPECTED)
 
 
 root_option = click.option(
@@ -116,10 +168,17 @@ def validate(root: Path | None, store: str) -> None:
 @store_option
 @click.option("--endpoint", metavar="URL", default=None,
               help="Ask this remote SPARQL endpoint instead of loading the project.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
+              show_default=True, help="Stop the query after this many seconds.")
+@click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MAX_MEMORY_MB,
+              show_default=True, metavar="MB", help="Stop the query when it needs more memory than this.")
 @reports_errors
 def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool, store: str,
-          endpoint: str | None) -> None:
+          endpoint: str | None, timeout: float, max_memory: int) -> None:
     """Answer QUERY: a .rq file, the name of a query in queries/, or SPARQL text.
+
+    The query runs in a worker process under --timeout and --max-memory;
+    Ctrl-C stops it at once. SERVICE is refused (exit 2): no request is made.
 
     Example:
 
@@ -135,10 +194,18 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
         return
     if query is None:
         raise click.UsageError("give a QUERY, or --list")
-    from aigraph.results import render_result
+    from aigraph.runner import Limits, run_limited
+    from aigraph.sparql_guard import refuse_service
 
-    result, labels = q.answer(query, root=root, store=store, endpoint=endpoint, labels=fmt == "table")  # type: ignore[arg-type]
-    click.echo(render_result(result, fmt=fmt, labels=labels, lang=lang), nl=False)  # type: ignore[arg-type]
+    paths = None if root is None and q._is_sparql_or_file(query) else project_paths(root)
+    label, text = q.resolve_query(query, paths=paths)
+    refuse_service(text, label=label)  # before any worker starts or any request is sent
+    options = {"root": root, "store": store, "endpoint": endpoint, "fmt": fmt, "lang": lang}
+    if endpoint is not None:  # the remote store does the work; its answer has a network timeout
+        click.echo(q.render_answer(query, **options), nl=False)  # type: ignore[arg-type]
+        return
+    limits = Limits(timeout=timeout, max_memory_mb=max_memory)
+    click.echo(run_limited(q.render_answer, query, limits=limits, **options), nl=False)
 
 
 @cli.command()
@@ -241,11 +308,14 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
 @store_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on; the default serves this machine only.")
-@click.option("--port", default=7878, show_default=True, help="TCP port to listen on.")
-@click.option("--timeout", default=10.0, show_default=True, help="Time limit of one query, in seconds.")
-@click.option("--max-results", default=10_000, show_default=True,
+@click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
+              help="TCP port to listen on.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
+              help="Time limit of one query, in seconds.")
+@click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Refuse answers with more rows (or triples) than this.")
-@click.option("--workers", default=2, show_default=True, help="Query worker processes.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Query worker processes.")
 @reports_errors
 def serve(root: Path | None, store: str, host: str, port: int, timeout: float, max_results: int,
           workers: int) -> None:

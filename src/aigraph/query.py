@@ -18,6 +18,7 @@ from rdflib.query import Result
 
 from aigraph.errors import QueryError
 from aigraph.paths import ProjectPaths, project_paths
+from aigraph.sparql_guard import refuse_service
 from aigraph.store import DEFAULT_STORE, StoreName, local_graphs_only, ox_query, store_name, to_result
 
 _HEADER = re.compile(r"^#\s*(en|ko)\s*:\s*(.+?)\s*$")
@@ -147,6 +148,7 @@ def run_query(
     True
     """
     label, text = resolve_query(query, paths=paths)
+    refuse_service(text, label=label)  # both engines would follow it to the network
     if store_name(dataset) == "oxigraph":
         return _run_text(dataset, text, label)
     prepared = parse_query(text, label=label)
@@ -203,7 +205,8 @@ def answer(
         from aigraph.remote import fetch_labels, query_endpoint
 
         paths = None if root is None and _is_sparql_or_file(query) else project_paths(root)
-        _label, text = resolve_query(query, paths=paths)
+        label, text = resolve_query(query, paths=paths)
+        refuse_service(text, label=label)
         result = query_endpoint(endpoint, text)
         return result, fetch_labels(endpoint, result) if labels else Graph()
     from aigraph.projectgraph import load
@@ -216,3 +219,31 @@ def answer(
 def _is_sparql_or_file(query: str | Path) -> bool:
     text = str(query)
     return bool(_KEYWORDS.search(text) and ("{" in text or "\n" in text)) or Path(text).suffix == ".rq"
+
+
+def render_answer(
+    query: str | Path,
+    /,
+    *,
+    root: str | Path | None = None,
+    store: StoreName = DEFAULT_STORE,
+    endpoint: str | None = None,
+    fmt: str = "table",
+    lang: str = "en",
+) -> str:
+    """Answer *query* as :func:`answer` does and return the rendered text (what ``aigraph query`` prints).
+
+    A module-level function, so that :func:`aigraph.runner.run_limited` can run
+    it in a worker process.
+
+    >>> print(render_answer("SELECT (1 AS ?one) WHERE {}", store="memory"))
+    one
+    ---
+    1
+    (1 row)
+    <BLANKLINE>
+    """
+    from aigraph.results import render_result
+
+    result, labels = answer(query, root=root, store=store, endpoint=endpoint, labels=fmt == "table")
+    return render_result(result, fmt=fmt, labels=labels, lang=lang)  # type: ignore[arg-type]

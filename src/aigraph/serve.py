@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
+import socket
 import tempfile
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -35,7 +36,7 @@ from aigraph.endpoint import (
     entity_iri,
     negotiate,
 )
-from aigraph.errors import EndpointError
+from aigraph.errors import AigraphError, EndpointError
 from aigraph.links import HtmlPolicyMiddleware, content_security_policy
 from aigraph.namespaces import DATASET_IRI
 from aigraph.paths import ProjectPaths
@@ -135,8 +136,50 @@ def serve(
     """
     import uvicorn
 
-    app = create_app(root, options=options, on_ready=on_ready)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    sock = listen_socket(host, port)  # before anything else: "serving" is said only once bound
+    try:
+        app = create_app(root, options=options, on_ready=on_ready)
+        config = uvicorn.Config(app, log_level="warning", access_log=False)
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        sock.close()
+
+
+def listen_socket(host: str, port: int) -> socket.socket:
+    """Bind and listen on *host*:*port*, or raise a one-line error saying why not.
+
+    :raises ServeError: when the address is taken, not of this machine, or the port is out of range.
+
+    >>> listen_socket("127.0.0.1", 99999)
+    Traceback (most recent call last):
+    ...
+    aigraph.serve.ServeError: cannot listen on 127.0.0.1:99999: the port must be between 1 and 65535
+    """
+    if not 0 < port < 65536:
+        raise ServeError(f"cannot listen on {host}:{port}: the port must be between 1 and 65535")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _name, address = infos[0]
+        sock = socket.socket(family, kind, proto)
+    except OSError as exc:
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise ServeError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from exc
+    sock.set_inheritable(True)
+    return sock
+
+
+class ServeError(AigraphError):
+    """The server cannot start: its address cannot be bound.
+
+    >>> ServeError("cannot listen").exit_code
+    2
+    """
 
 
 def _accept(request: Request) -> tuple[str | None, Answer | None]:

@@ -42,6 +42,10 @@ class Article:
         return self.paragraphs[number - 1]
 
 
+#: The largest article ``aigraph ingest`` reads, in bytes (1 MB: about 300,000 Korean syllables).
+MAX_ARTICLE_BYTES = 1_000_000
+
+
 def decode_text(data: bytes, /, *, path: Path) -> str:
     """Return *data* as text, or say why it is not UTF-8 text.
 
@@ -119,7 +123,14 @@ def read_article(path: str | Path, /, *, language: str = "auto") -> Article:
     """
     source = Path(path)
     try:
-        data = source.read_bytes()
+        with source.open("rb") as handle:
+            data = handle.read(MAX_ARTICLE_BYTES + 1)  # never more than the limit into memory
     except OSError as exc:
         raise IngestError(f"cannot read file: {exc.strerror}", path=source) from exc
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise IngestError(
+            f"the article is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB, the most ingest reads "
+            "(a news article is rarely over 100 KB): split it, or ingest the part to curate",
+            path=source,
+        )
     return parse_article(decode_text(data, path=source), path=source, language=language)
