@@ -316,9 +316,11 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
               help="Refuse answers with more rows (or triples) than this.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Query worker processes.")
+@click.option("--max-memory", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
+              help="Stop a query whose worker needs more memory than this.")
 @reports_errors
 def serve(root: Path | None, store: str, host: str, port: int, timeout: float, max_results: int,
-          workers: int) -> None:
+          workers: int, max_memory: int) -> None:
     """Serve a read-only SPARQL endpoint at /sparql, the graph page at / and each entity's page.
 
     Example:
@@ -328,7 +330,8 @@ def serve(root: Path | None, store: str, host: str, port: int, timeout: float, m
     require("serve")
     from aigraph.serve import ServeOptions, serve as run_server
 
-    options = ServeOptions(store=store, timeout=timeout, max_results=max_results, workers=workers)  # type: ignore[arg-type]
+    options = ServeOptions(store=store, timeout=timeout, max_results=max_results, workers=workers,  # type: ignore[arg-type]
+                           max_memory_mb=max_memory)
     ready = functools.partial(click.echo, f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
     run_server(root, host=host, port=port, options=options, on_ready=ready)
 

@@ -56,6 +56,8 @@ class ServeOptions:
     timeout: float = 10.0
     max_results: int = DEFAULT_MAX_RESULTS
     workers: int = 2
+    #: Resident memory one worker may reach while answering, in MB (0: no cap).
+    max_memory_mb: int = 2048
 
 
 def create_app(
@@ -84,7 +86,7 @@ def create_app(
     snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
     del dataset  # the workers hold the data from here on
     pool = WorkerPool(snapshot, options.store, size=options.workers, timeout=options.timeout,
-                      max_results=options.max_results)
+                      max_results=options.max_results, max_memory_mb=options.max_memory_mb)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -111,7 +113,7 @@ def create_app(
         if iri == str(DATASET_IRI) or iri.startswith(f"{DATASET_IRI}/") or iri in description.subjects:
             endpoint = str(request.base_url).rstrip("/") + "/sparql"
             return _respond(description.answer(iri, accept, endpoint))
-        return _respond(await pool.run("entity", iri, accept))
+        return _respond(await pool.run("entity", iri, accept, client_of(request)), pool)
 
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"]),
@@ -237,8 +239,16 @@ class VoidDocument:
         return Answer(200, media, self._cache[key])
 
 
-def _respond(answer: Answer) -> Response:
-    return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=_HEADERS)
+def _respond(answer: Answer, pool: WorkerPool | None = None) -> Response:
+    headers = _HEADERS
+    if answer.status in (429, 503) and pool is not None:  # when to come back: one time limit
+        headers = {**_HEADERS, "Retry-After": str(pool.gate.retry_after)}
+    return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=headers)
+
+
+def client_of(request: Request) -> str:
+    """Return the key that the fairness rules count a request under: the client's address."""
+    return request.client.host if request.client is not None else "unknown"
 
 
 async def _sparql(request: Request, pool: WorkerPool) -> Response:
@@ -264,7 +274,8 @@ async def _sparql(request: Request, pool: WorkerPool) -> Response:
         if queries:
             return _respond(Answer.error(400, f"give one query parameter, not {len(queries)}"))
         return _respond(Answer.error(400, "no query: give the query parameter (or POST application/sparql-query)"))
-    return _respond(await pool.run("sparql", (queries[0], graphs), request.headers.get("accept")))
+    return _respond(await pool.run("sparql", (queries[0], graphs), request.headers.get("accept"),
+                                client_of(request)), pool)
 
 
 def _wants_html(request: Request) -> bool:

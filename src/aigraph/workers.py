@@ -11,6 +11,7 @@ A worker that misses the deadline is killed and replaced; the others keep servin
 from __future__ import annotations
 
 import asyncio
+import math
 import multiprocessing
 from collections.abc import Awaitable
 from dataclasses import dataclass, field
@@ -19,10 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from aigraph.endpoint import Answer
+from aigraph.fairness import FairGate, Refused
+from aigraph.runner import resident_bytes
 from aigraph.store import StoreName
 
 #: Seconds a worker may take to load the snapshot before it counts as failed.
 START_TIMEOUT = 600.0
+#: Extra seconds a light client may wait for a worker: time for a worker to be replaced.
+LIGHT_GRACE = 30.0
 
 
 def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: int) -> None:
@@ -63,6 +68,10 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
         conn.send(answer)
 
 
+class OverMemory(Exception):
+    """A worker passed its memory cap while answering."""
+
+
 @dataclass(eq=False)  # compared by identity: kept in a set
 class _Worker:
     process: Any
@@ -78,16 +87,20 @@ class WorkerPool:
     size: int = 2
     timeout: float = 10.0
     max_results: int = 10_000
-    _idle: asyncio.Queue = field(default_factory=asyncio.Queue, init=False)
+    #: Resident memory a worker may reach while it answers, in MB (0: no limit).
+    max_memory_mb: int = 0
+    gate: FairGate = field(default_factory=FairGate)
     _all: set = field(default_factory=set, init=False)
     _closed: bool = field(default=False, init=False)
     _tasks: set = field(default_factory=set, init=False)  # respawns in flight, kept from GC
 
     async def start(self) -> None:
         """Start every worker and wait until each has loaded the snapshot."""
+        self.gate.size = self.size
+        self.gate.retry_after = max(1, math.ceil(self.timeout))
         workers = await asyncio.gather(*(self._spawn() for _ in range(self.size)))
         for worker in workers:
-            self._idle.put_nowait(worker)
+            self.gate.add_worker(worker)
 
     async def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("spawn")  # no fork: the server has threads
@@ -106,14 +119,26 @@ class WorkerPool:
             raise RuntimeError("a query worker failed to load the dataset")
         return worker
 
-    async def _receive(self, worker: _Worker, timeout: float) -> Any:
-        """Wait for the worker's next message without blocking the event loop."""
+    async def _receive(self, worker: _Worker, timeout: float, *, capped: bool = False) -> Any:
+        """Wait for the worker's next message without blocking the event loop.
+
+        :param capped: watch the worker's memory meanwhile (:class:`OverMemory` past the cap).
+        """
         loop = asyncio.get_running_loop()
         ready: asyncio.Future = loop.create_future()
         fd = worker.conn.fileno()
         loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+        deadline = loop.time() + timeout
+        cap = self.max_memory_mb * 1024 * 1024 if capped else 0
         try:
-            await asyncio.wait_for(ready, timeout)
+            while not ready.done():
+                left = deadline - loop.time()
+                if left <= 0:
+                    raise TimeoutError
+                await asyncio.wait({ready}, timeout=min(left, 0.1) if cap else left)
+                used = resident_bytes(worker.process.pid) if cap and not ready.done() else None
+                if used is not None and used > cap:
+                    raise OverMemory
         finally:
             loop.remove_reader(fd)
         try:
@@ -121,29 +146,58 @@ class WorkerPool:
         except (EOFError, OSError):
             return None
 
-    async def run(self, kind: str, arg: Any, accept: str | None) -> Answer:
-        """Run one task on an idle worker and return its answer, or a timeout answer.
+    async def run(self, kind: str, arg: Any, accept: str | None, client: str = "local") -> Answer:
+        """Run one task for *client* on a worker the gate grants, and return its answer.
 
-        A task waits at most the time limit for a free worker (503), then has
-        the time limit to finish (503 again, and its worker is replaced).
+        The gate (:mod:`aigraph.fairness`) refuses a client with too many requests
+        in flight, or a full queue, at once (429). A task then waits at most twice
+        the time limit for a worker, and a light client :data:`LIGHT_GRACE` more
+        (then 429 for a client that used the workers heavily, 503 otherwise), and has the time limit and the memory cap to
+        finish (503, and its worker is replaced).
         """
         try:
-            worker = await asyncio.wait_for(self._idle.get(), self.timeout)
-        except TimeoutError:
-            return Answer.error(503, f"every query worker is busy; try again (limit {self.timeout:g} s)")
-        worker.conn.send((kind, arg, accept))
+            ticket = self.gate.admit(client)
+        except Refused as exc:
+            return Answer.error(429, str(exc))
+        worker = None
         try:
-            answer = await self._receive(worker, self.timeout)
+            # A light client may wait until a slow query is stopped and its worker replaced.
+            wait = 2 * self.timeout + (0 if self.gate.heavy(client) else LIGHT_GRACE)
+            try:
+                worker = await self.gate.acquire(ticket, wait)
+            except TimeoutError:
+                if self.gate.heavy(client):
+                    return Answer.error(429, "the workers are busy and this client used them heavily "
+                                             "of late; try again later")
+                return Answer.error(503, f"every query worker is busy; try again (limit {self.timeout:g} s)")
+            answer, worker = await self._task(worker, (kind, arg, accept))
+            return answer
+        finally:
+            self.gate.release(ticket, worker)
+
+    async def _task(self, worker: _Worker, task: tuple) -> tuple[Answer, _Worker | None]:
+        """Send *task* to *worker*; return the answer and the worker, or None when it was replaced."""
+        worker.conn.send(task)
+        try:
+            answer = await self._receive(worker, self.timeout, capped=self.max_memory_mb > 0)
         except TimeoutError:
             self._replace(worker)
             return Answer.error(
                 503, f"the query exceeded the time limit of {self.timeout:g} s and was stopped"
-            )
+            ), None
+        except OverMemory:
+            self._replace(worker)
+            return Answer.error(
+                503, f"the query needed more than the memory limit of {self.max_memory_mb} MB "
+                     "per worker and was stopped"
+            ), None
+        except BaseException:  # cancelled mid-task: the worker's state is unknown, replace it
+            self._replace(worker)
+            raise
         if not isinstance(answer, Answer):
             self._replace(worker)
-            return Answer.error(500, "the query worker stopped unexpectedly")
-        self._idle.put_nowait(worker)
-        return answer
+            return Answer.error(500, "the query worker stopped unexpectedly"), None
+        return answer, worker
 
     def _replace(self, worker: _Worker) -> None:
         self._kill(worker)
@@ -152,7 +206,7 @@ class WorkerPool:
 
     async def _respawn(self) -> None:
         try:
-            self._idle.put_nowait(await self._spawn())
+            self.gate.add_worker(await self._spawn())
         except (RuntimeError, TimeoutError, OSError):
             await asyncio.sleep(1.0)
             if not self._closed:
