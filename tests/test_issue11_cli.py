@@ -72,3 +72,18 @@ def test_the_readme_lists_every_exit_code():
 
     used = {0, 1, 2, cli_module.EXIT_UNEXPECTED, cli_module.EXIT_INTERRUPTED, cli_module.EXIT_BROKEN_PIPE}
     assert sorted(documented) == sorted(used)  # each once, none missing
+
+
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_an_invalid_date_is_reported_with_file_and_line_and_no_traceback(mini_root: Path, store: str):
+    data = mini_root / "data" / "mini-source.trig"
+    text = data.read_text(encoding="utf-8")
+    assert 'schema:startDate "2024-01-01"^^xsd:date' in text
+    data.write_text(text.replace('"2024-01-01"^^xsd:date', '"2024-13-45"^^xsd:date'), encoding="utf-8")
+    line = next(n for n, t in enumerate(data.read_text().splitlines(), 1) if "2024-13-45" in t)
+    result = run_cli("validate", "--root", str(mini_root), "--store", store)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[0] == "does not conform: 1 violation(s)"
+    assert lines[1].startswith(f"  {data}:{line}: <https://w3id.org/aigraph/summit/mini-summit>")

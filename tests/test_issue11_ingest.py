@@ -101,3 +101,14 @@ def test_ingest_refuses_an_article_over_the_size_limit(root: Path, tmp_path: Pat
         "rarely over 100 KB): split it, or ingest the part to curate"
     ]
     assert not (root / "data" / "drafts").exists()
+
+
+def test_ingest_warns_when_the_text_is_not_in_the_language_given(root: Path):
+    result = run("ingest", str(ARTICLE), "--root", str(root), "--lang", "ko")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1] == (
+        "warning: the text looks English but is read as Korean (--lang ko); entities and facts "
+        "are found in the language read: give --lang en or --lang auto"
+    )
+    plain = run("ingest", str(ARTICLE), "--root", str(root), "--lang", "en", "--force")
+    assert "warning:" not in plain.output

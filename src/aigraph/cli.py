@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import functools
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -118,6 +119,9 @@ lang_option = click.option(
 @click.version_option(package_name="aigraph")
 def cli() -> None:
     """Build, query and export the AI summits knowledge graph."""
+    # rdflib logs a traceback for every ill-typed literal ("2024-13-45"^^xsd:date) as it
+    # parses; the shapes report each one with its file and line instead.
+    logging.getLogger("rdflib.term").setLevel(logging.ERROR)
 
 
 @cli.command()

@@ -80,13 +80,17 @@ def pushed_graphs(dataset: Dataset) -> list[URIRef]:
     )
 
 
+#: Seconds to wait for a connection to a remote store before saying it cannot be reached.
+CONNECT_TIMEOUT = 10.0
+
+
 def push_dataset(
     dataset: Dataset,
     endpoint: str,
     /,
     *,
     graph_store: str | None = None,
-    timeout: float = 120.0,
+    timeout: float = 60.0,
     client: Any = None,
 ) -> PushReport:
     """Replace each named graph of *dataset* in the remote store, then check the counts.
@@ -101,14 +105,22 @@ def push_dataset(
 
     store_url = graph_store or graph_store_url(endpoint)
     if client is None:
-        with httpx.Client(timeout=timeout) as own:
+        # A store that is not there fails fast; one that never answers, after *timeout*.
+        with httpx.Client(timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT)) as own:
             return push_dataset(dataset, endpoint, graph_store=store_url, client=own)
     from aigraph.serialize import serialize_graph
 
     pushed = []
-    for name in pushed_graphs(dataset):
+    names = pushed_graphs(dataset)
+    for name in names:
         graph = dataset.graph(name)
-        _put_graph(client, store_url, name, serialize_graph(graph, "nt"))
+        try:
+            _put_graph(client, store_url, name, serialize_graph(graph, "nt"))
+        except RemoteError as exc:
+            raise RemoteError(
+                f"{exc}; {len(pushed)} of {len(names)} graphs were replaced before it, the others "
+                "still hold what they held (push again to finish)"
+            ) from exc
         pushed.append((str(name), len(graph)))
     remote = _remote_counts(client, endpoint)
     for name, count in pushed:
@@ -137,6 +149,12 @@ def _send(client: Any, method: str, url: str, **kwargs: Any) -> Any:
 
     try:
         return client.request(method, url, **kwargs)
+    except httpx.ConnectTimeout as exc:
+        raise RemoteError(f"cannot reach {url}: no connection within {CONNECT_TIMEOUT:g} s") from exc
+    except httpx.TimeoutException as exc:
+        waited = getattr(getattr(client, "timeout", None), "read", None)
+        within = f" within {waited:g} s" if isinstance(waited, int | float) else ""
+        raise RemoteError(f"{url} accepted the connection but did not answer{within}") from exc
     except httpx.HTTPError as exc:
         raise RemoteError(f"cannot reach {url}: {exc}") from exc
 

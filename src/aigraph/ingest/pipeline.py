@@ -184,12 +184,32 @@ def _write_draft(
     return writer.finish(labels)
 
 
+def language_warning(article: Article, /) -> list[str]:
+    """Return a warning line when the article does not look written in the language it is read as.
+
+    ``--lang ko`` on an English article finds little (Korean particles and Kiwi's
+    proper nouns do not apply), so the curator is told, with the way out.
+    """
+    from aigraph.ingest.text import detect_language
+
+    looks = detect_language("\n".join(p.text for p in article.paragraphs))
+    if looks == article.language:
+        return []
+    names = {"ko": "Korean", "en": "English"}
+    return [
+        f"warning: the text looks {names[looks]} but is read as {names[article.language]} "
+        f"(--lang {article.language}); entities and facts are found in the language read: "
+        f"give --lang {looks} or --lang auto"
+    ]
+
+
 def _header(
     article: Article, source: SourceInfo, found: Findings, target: Path | None
 ) -> list[str]:
     day = found.article_date.isoformat() if found.article_date else "-"
     return [
         f"Draft of {article.path} ({article.language}, {len(article.paragraphs)} paragraphs)",
+        *language_warning(article),
         f"source: {source.iri}",
         f"article date: {day} ({found.date_origin})",
         f"title: {source.title or '(none: give --title, or add dcterms:title before accepting)'}",
