@@ -72,6 +72,11 @@ class FactFinder:
         self.lexicon = lexicon
         self.lang = lang
         self.mentions = [m for m in mentions if not m.candidate]
+        # Looked up per paragraph: scanning every mention for every fact grows with the
+        # square of the article's length.
+        self._by_paragraph: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self._by_paragraph.setdefault(m.span.paragraph, []).append(m)
         events = Counter(m.entity for m in self.mentions if lexicon.has_kind(m.entity, "event"))
         first = {m.entity: m.span for m in reversed(self.mentions)}
         self.main_event = min(events, key=lambda e: (-events[e], first[e])) if events else None
@@ -82,9 +87,8 @@ class FactFinder:
     def _in(self, span: Span, kind: str) -> list[Mention]:
         return [
             m
-            for m in self.mentions
-            if m.span.paragraph == span.paragraph
-            and span.start <= m.span.start
+            for m in self._by_paragraph.get(span.paragraph, ())
+            if span.start <= m.span.start
             and m.span.end <= span.end
             and self.lexicon.has_kind(m.entity, kind)
         ]
