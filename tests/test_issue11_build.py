@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import aigraph.build as build_module
+from aigraph import load
 from aigraph.build import build
 from aigraph.errors import ExportError
 
@@ -18,7 +19,7 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 def test_a_failure_mid_way_leaves_the_previous_build_untouched(mini_root: Path, monkeypatch):
     dist = mini_root / "dist"
-    first = build(mini_root, store="memory")
+    first = build(load(mini_root, store="memory"))
     before = snapshot(dist)
     assert sorted(before) == sorted(p.name for p in first.files) and len(before) >= 8
     # The data changes, so every file of the next build would differ ...
@@ -36,13 +37,13 @@ def test_a_failure_mid_way_leaves_the_previous_build_untouched(mini_root: Path, 
 
     monkeypatch.setattr(build_module, "write_atomic", failing_write)
     with pytest.raises(ExportError, match="No space left"):
-        build(mini_root, store="memory")
+        build(load(mini_root, store="memory"))
     assert len(written) == 3
     assert snapshot(dist) == before
     assert sorted(p.name for p in mini_root.iterdir() if p.name.startswith(".")) == []
 
     monkeypatch.setattr(build_module, "write_atomic", real_write)
-    build(mini_root, store="memory")
+    build(load(mini_root, store="memory"))
     after = snapshot(dist)
     assert after.keys() == before.keys() and b"Mini Summit 2" in after["aigraph.ttl"]
 
@@ -52,5 +53,5 @@ def test_build_refuses_to_replace_a_directory_with_other_files(mini_root: Path):
     mine.mkdir()
     (mine / "todo.txt").write_text("mine", encoding="utf-8")
     with pytest.raises(ExportError, match="did not write"):
-        build(mini_root, out_dir=mine, store="memory")
+        build(load(mini_root, store="memory"), out_dir=mine)
     assert [p.name for p in mine.iterdir()] == ["todo.txt"]

@@ -97,7 +97,7 @@ def test_the_word_service_elsewhere_is_not_refused(mini_root: Path):
 
 @pytest.mark.parametrize("store", ["oxigraph", "memory"])
 def test_run_query_refuses_service_in_the_library(store: str, listener: Listener):
-    from aigraph.load import new_dataset
+    from aigraph.parse import new_dataset
     from aigraph.query import run_query
 
     with pytest.raises(QueryError, match="SERVICE is refused"):

@@ -9,13 +9,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from aigraph.build import assemble
+from aigraph import load
 from aigraph.errors import RemoteError
 from aigraph.remote import push_dataset, pushed_graphs
 
 
 def test_a_push_failing_half_way_says_how_many_graphs_it_replaced(mini_root: Path):
-    dataset = assemble(mini_root, store="memory")
+    dataset = load(mini_root, store="memory").dataset
     assert len(pushed_graphs(dataset)) == 3
     puts = []
 
@@ -35,7 +35,7 @@ def test_a_push_failing_half_way_says_how_many_graphs_it_replaced(mini_root: Pat
 
 
 def test_a_store_that_never_answers_is_not_called_unreachable(mini_root: Path):
-    dataset = assemble(mini_root, store="memory")
+    dataset = load(mini_root, store="memory").dataset
     with socket.socket() as silent:  # accepts connections (backlog), never answers
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
