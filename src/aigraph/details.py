@@ -80,9 +80,11 @@ class SourceReader:
         for s, p, o, name in graph_quads(dataset, self.sources):
             self.said.add((s, p, o))
             self.origin[(s, p, o)].add(name)
+        self.said.freeze()  # the store's order may change from run to run; the page may not
         self._labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
         for prop in reversed(LABEL_PROPERTIES):  # skos:prefLabel wins over rdfs:label
-            for s, o in merged_pairs(dataset, prop):
+            # Ordered so that, should a node have two labels in one language, the same one wins.
+            for s, o in sorted(merged_pairs(dataset, prop), key=lambda pair: pair[1].n3()):
                 if isinstance(o, Literal):
                     self._labels[s][o.language or ""] = str(o)
         self._types: dict[URIRef, set[URIRef]] = defaultdict(set)

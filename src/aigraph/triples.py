@@ -44,6 +44,18 @@ class TripleIndex:
         self._spo[s][p].append(o)
         self._pos[p][o].append(s)
 
+    def freeze(self) -> None:
+        """Put the values of each look-up in one order, whatever order the triples came in.
+
+        A store yields its triples in an order of its own, which may change from process
+        to process; after this, ``objects``, ``subjects`` and ``value`` do not depend on it.
+        """
+        for index in (self._spo, self._pos):
+            for by_key in index.values():
+                for key, values in by_key.items():
+                    if len(values) > 1:
+                        by_key[key] = sorted(values, key=_n3)
+
     def __iter__(self) -> Iterator[tuple[Any, Any, Any]]:
         return iter(self._triples)
 
@@ -105,6 +117,10 @@ def merged_pairs(dataset: Dataset, predicate: URIRef, /) -> Iterator[tuple[Any, 
     pattern = (None, ox.NamedNode(str(predicate)), None, ox.DefaultGraph())
     for quad in raw_store(dataset).quads_for_pattern(*pattern):  # the merge: each triple once
         yield terms(quad.subject), terms(quad.object)
+
+
+def _n3(term: Any) -> str:
+    return term.n3()
 
 
 class TermCache(dict):
