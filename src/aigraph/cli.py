@@ -166,7 +166,9 @@ def validate(root: Path | None, store: str) -> None:
 @click.argument("query", required=False)
 @root_option
 @click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
-              show_default=True, help="Result format (CONSTRUCT and DESCRIBE print Turtle).")
+              show_default=True,
+              help="SELECT/ASK: table, csv, tsv, json or xml (SPARQL results); CONSTRUCT/DESCRIBE: "
+                   "ttl, nt or jsonld (table shows Turtle). A misfit exits 2.")
 @lang_option
 @click.option("--list", "list_", is_flag=True, help="List the named queries and their questions.")
 @store_option

@@ -79,7 +79,7 @@ def resolve_query(query: str | Path, /, *, paths: ProjectPaths | None = None) ->
     '<query text>'
     """
     text = str(query)
-    if _KEYWORDS.search(text) and ("{" in text or "\n" in text):
+    if _KEYWORDS.search(text) and ("{" in text or "\n" in text or "<" in text):  # DESCRIBE <iri> too
         return "<query text>", text
     path = Path(text)
     if path.suffix == ".rq" or path.exists():

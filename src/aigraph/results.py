@@ -1,8 +1,10 @@
-"""Render query results: an aligned table with labels, CSV, TSV or SPARQL JSON.
+"""Render query results: an aligned table with labels, CSV, TSV, SPARQL JSON or XML, or a graph.
 
 ``table`` is for reading: IRIs become their label in the reader's language.
-``csv``, ``tsv`` and ``json`` are the W3C SPARQL 1.1 result formats, for tools.
-CONSTRUCT and DESCRIBE results are graphs and always render as Turtle.
+``csv``, ``tsv``, ``json`` and ``xml`` are the W3C SPARQL 1.1 result formats, for
+SELECT and ASK. CONSTRUCT and DESCRIBE results are graphs: ``ttl`` (also what
+``table`` shows), ``nt`` or ``jsonld``. A format that does not fit the query's
+form is refused (:class:`~aigraph.errors.QueryError`, exit 2), never swapped.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ from rdflib.query import Result
 from aigraph.errors import QueryError
 from aigraph.namespaces import local_name
 
-ResultFormat = TypingLiteral["table", "csv", "tsv", "json"]
+ResultFormat = TypingLiteral["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
 Language = TypingLiteral["en", "ko"]
-RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json")
+RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
+#: The formats of a SELECT or ASK answer, and of a CONSTRUCT or DESCRIBE graph.
+SOLUTION_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml")
+GRAPH_FORMATS: tuple[str, ...] = ("table", "ttl", "nt", "jsonld")
 
 
 class Labeller:
@@ -125,19 +130,36 @@ def render_result(
     """Render a query *result* as text in format *fmt*.
 
     :param labels: the graph to take labels from for ``table`` (default: none, IRIs shown).
-    :raises QueryError: for an unknown format.
+    :raises QueryError: for an unknown format, or one that does not fit the query's form.
+
+    >>> from rdflib.query import Result
+    >>> ask = Result("ASK"); ask.askAnswer = True
+    >>> "<boolean>true</boolean>" in render_result(ask, fmt="xml")
+    True
+    >>> render_result(ask, fmt="ttl")
+    Traceback (most recent call last):
+    ...
+    aigraph.errors.QueryError: -f ttl is for CONSTRUCT and DESCRIBE; the ASK query answers in table, csv, tsv, json or xml
     """
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
+        if fmt not in GRAPH_FORMATS:
+            raise QueryError(f"-f {fmt} is for SELECT and ASK; the {result.type} query answers in "
+                             f"{', '.join(GRAPH_FORMATS[1:-1])} or {GRAPH_FORMATS[-1]} (table shows Turtle)")
         from aigraph.serialize import serialize_graph
 
         graph = Graph()
         for triple in result:
             graph.add(triple)
-        return serialize_graph(graph, "ttl").decode("utf-8")
+        return serialize_graph(graph, "ttl" if fmt == "table" else fmt).decode("utf-8")  # type: ignore[arg-type]
+    if fmt not in SOLUTION_FORMATS:
+        raise QueryError(f"-f {fmt} is for CONSTRUCT and DESCRIBE; the {result.type} query answers in "
+                         f"{', '.join(SOLUTION_FORMATS[:-1])} or {SOLUTION_FORMATS[-1]}")
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8") + "\n"
+    if fmt == "xml":
+        return result.serialize(format="xml").decode("utf-8") + "\n"
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
     if fmt == "csv":
