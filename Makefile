@@ -35,7 +35,7 @@ demo: install
 test: install
 	$(BIN)/python -m pytest
 
-## build: write dist/ (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML, VoID, graph.html)
+## build: write dist/ (Turtle, TriG, N-Triples, N-Quads, JSON-LD and its context, RDF/XML, VoID, ontology.html, graph.html)
 build: install
 	$(BIN)/aigraph build
 

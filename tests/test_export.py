@@ -65,7 +65,7 @@ def test_two_builds_in_fresh_processes_are_byte_identical(mini_root: Path, tmp_p
         )
         digests.append(_digest(out))
     assert digests[0] == digests[1]
-    assert set(digests[0]) == set(OUTPUTS.values()) | {"void.ttl", "graph.html", "context.jsonld"}
+    assert set(digests[0]) == set(OUTPUTS.values()) | {"void.ttl", "graph.html", "context.jsonld", "ontology.html"}
 
 
 def test_multiline_literal_survives_trig(mini_root: Path):
@@ -106,7 +106,7 @@ def test_export_to_file_and_format_from_extension(mini_root: Path, tmp_path: Pat
 def test_build_writes_every_format_and_void(mini_root: Path, tmp_path: Path):
     result = build(load(mini_root), out_dir=tmp_path / "dist")
     assert sorted(p.name for p in result.files) == sorted(
-        [*OUTPUTS.values(), "void.ttl", "graph.html", "context.jsonld"])
+        [*OUTPUTS.values(), "void.ttl", "graph.html", "context.jsonld", "ontology.html"])
     assert set(FORMATS) == set(OUTPUTS)
     void = Graph().parse(tmp_path / "dist" / "void.ttl")
     assert int(void.value(DATASET_IRI, VOID.triples)) == result.triples

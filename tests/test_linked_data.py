@@ -40,6 +40,10 @@ def server(request, tmp_path_factory):
     for part in ("ontology", "queries"):
         shutil.copytree(ROOT / part if part == "ontology" else MINI / part, root / part)
     shutil.copytree(MINI / "data", root / "data")
+    if request.param == "oxigraph":  # one server with a build beside it, one without
+        from aigraph.build import build
+
+        build(root)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port),
@@ -225,3 +229,35 @@ def test_each_malformed_request_has_its_own_status(server: str):
     for name, (response, status, words) in cases.items():
         assert response.status_code == status, (name, response.status_code, response.text)
         assert words in response.text, (name, response.text)
+
+
+# --- documentation, the home page, the dumps
+
+
+def test_ontology_iri_gives_its_documentation_to_browsers(server: str):
+    page = httpx.get(f"{server}/ontology", headers={"Accept": "text/html"})
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert 'id="Summit"' in page.text and 'id="participant"' in page.text
+    assert httpx.get(f"{server}/ontology.html").text == page.text
+
+
+def test_home_page_links_the_documentation_the_dataset_and_the_endpoint(server: str):
+    home = httpx.get(f"{server}/")
+    for href in ('href="/ontology.html"', 'href="/dataset"', 'href="/sparql"'):
+        assert href in home.text
+
+
+def test_dumps_are_served_when_built(server: str):
+    trig = httpx.get(f"{server}/dist/aigraph.trig")
+    if trig.status_code == 404:  # the server without a build
+        assert "aigraph build" in trig.text
+        return
+    assert trig.status_code == 200 and trig.headers["content-type"].startswith("application/trig")
+    parsed = ox.Dataset(ox.parse(trig.content, format=ox.RdfFormat.TRIG))
+    assert any(q.graph_name == ox.NamedNode(SOURCE) for q in parsed)
+    void = Graph().parse(data=httpx.get(f"{server}/dist/void.ttl").text, format="turtle")
+    for dump in void.objects(URIRef("https://w3id.org/aigraph/dataset"), VOID.dataDump):
+        name = str(dump).rsplit("/", 1)[1]
+        assert httpx.get(f"{server}/dist/{name}").status_code == 200, name
+    assert httpx.get(f"{server}/dist/graph.html").status_code == 404  # only the listed files
+    assert httpx.get(f"{server}/dist/..%2Fpyproject.toml").status_code == 404

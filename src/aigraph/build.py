@@ -13,7 +13,7 @@ from aigraph.atomic import replace_directory
 from aigraph.derive import derive_edges
 from aigraph.errors import ExportError, ValidationError
 from aigraph.parse import load_dataset, source_graphs
-from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
+from aigraph.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH, SCHEMA
 from aigraph.paths import ProjectPaths
 from aigraph.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
 from aigraph.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal
@@ -27,6 +27,8 @@ OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMAT
 VOID_FILE = "void.ttl"
 #: The JSON-LD term context of aigraph.jsonld, as a file of its own.
 CONTEXT_FILE = "context.jsonld"
+#: The documentation of the ontology's terms (aigraph.ontodoc).
+ONTOLOGY_DOC_FILE = "ontology.html"
 #: The interactive, self-contained graph page (aigraph.viz).
 GRAPH_FILE = "graph.html"
 
@@ -135,6 +137,7 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     :raises LoadError: when a curated file is malformed.
     """
     from aigraph.jsonld import context_document, term_context
+    from aigraph.ontodoc import render_ontology_html
     from aigraph.project import to_networkx  # only a build needs VoID and the page
     from aigraph.publish import published
     from aigraph.viz import render_html
@@ -152,6 +155,7 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), paths=project.paths)
     payloads[VOID_FILE] = serialize_graph(void, "ttl")
     payloads[CONTEXT_FILE] = context_document(term_context(dataset))
+    payloads[ONTOLOGY_DOC_FILE] = str(render_ontology_html(dataset.graph(ONTOLOGY_GRAPH))).encode("utf-8")
     payloads[GRAPH_FILE] = page
     # The whole set is written into a fresh directory and swapped in at the end:
     # a failure anywhere (a disk full, a bug) leaves the previous build untouched.

@@ -57,6 +57,7 @@ PREFIXES: dict[str, str] = {
     "source": BASE + "source/",
     "statement": BASE + "statement/",
     "summit": BASE + "summit/",
+    "vann": "http://purl.org/vocab/vann/",
     "void": str(VOID),
     "wd": str(WD),
     "xsd": str(XSD),

@@ -24,7 +24,7 @@ from urllib.parse import parse_qs
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
 from aigraph.endpoint import (
@@ -38,7 +38,8 @@ from aigraph.endpoint import (
 )
 from aigraph.errors import AigraphError, EndpointError
 from aigraph.links import HtmlPolicyMiddleware, content_security_policy
-from aigraph.namespaces import DATASET_IRI
+from aigraph.namespaces import DATASET_IRI, ONTOLOGY_GRAPH
+from aigraph.serialize import FORMATS
 from aigraph.paths import ProjectPaths
 from aigraph.store import DEFAULT_STORE, StoreName
 from aigraph.workers import WorkerPool
@@ -72,16 +73,19 @@ def create_app(
     :raises LoadError: when a curated file is malformed (before anything listens).
     """
     from aigraph import load
+    from aigraph.ontodoc import render_ontology_html
+    from aigraph.publish import published
     from aigraph.store import dump_nquads
 
-    from aigraph.publish import published
-
     project = load(root, store=options.store)
+    paths = project.paths
     dataset = project.dataset
-    page = graph_page(dataset)  # the page reads the drawing hints; what is served leaves them out
+    # the page reads the drawing hints; what is served leaves them out
+    page = with_links(graph_page(dataset))
     page_policy = content_security_policy(page)
     dataset = published(dataset)
-    description = VoidDocument(dataset, project.paths)
+    description = VoidDocument(dataset, paths)
+    docs = str(render_ontology_html(dataset.graph(ONTOLOGY_GRAPH)))
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
     snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
     del dataset  # the workers hold the data from here on
@@ -105,11 +109,23 @@ def create_app(
     async def index(_request: Request) -> Response:
         return HTMLResponse(page, headers={**_HEADERS, "Content-Security-Policy": page_policy})
 
+    async def ontology_docs(_request: Request) -> Response:
+        return HTMLResponse(docs, headers=_HEADERS)
+
+    async def dist(request: Request) -> Response:
+        name = request.path_params["name"]
+        path = paths.root / "dist" / name
+        if name not in DIST_FILES or not path.is_file():
+            return _respond(Answer.error(404, f"no file {name} in dist/ (run aigraph build)"))
+        return FileResponse(path, media_type=DIST_FILES[name], headers=_HEADERS)
+
     async def entity(request: Request) -> Response:
         accept, problem = _accept(request)
         if problem is not None:
             return _respond(problem)
         iri = str(entity_iri(request.path_params["path"]))
+        if iri == str(ONTOLOGY_GRAPH) and _prefers_html(accept):
+            return HTMLResponse(docs, headers=_HEADERS)
         if iri == str(DATASET_IRI) or iri.startswith(f"{DATASET_IRI}/") or iri in description.subjects:
             endpoint = str(request.base_url).rstrip("/") + "/sparql"
             return _respond(description.answer(iri, accept, endpoint))
@@ -118,6 +134,8 @@ def create_app(
     routes = [
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Route("/", index, methods=["GET"]),
+        Route("/ontology.html", ontology_docs, methods=["GET"]),
+        Route("/dist/{name}", dist, methods=["GET"]),
         Route("/{path:path}", entity, methods=["GET"]),
     ]
     return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(HtmlPolicyMiddleware)])
@@ -182,6 +200,40 @@ class ServeError(AigraphError):
     >>> ServeError("cannot listen").exit_code
     2
     """
+
+
+#: The files of a build that ``/dist/NAME`` serves (VoID's dumps), with their media types.
+DIST_FILES: dict[str, str] = {
+    **{f"aigraph{ext}": media for ext, media in FORMATS.values()},
+    "void.ttl": "text/turtle",
+    "context.jsonld": "application/ld+json",
+    "ontology.html": "text/html; charset=utf-8",
+}
+
+
+def _prefers_html(accept: str | None) -> bool:
+    try:
+        return negotiate(accept, list(ENTITY_TYPES)) == "text/html"
+    except EndpointError:
+        return False
+
+
+_LINKS = (
+    '<nav id="aigraph-links" style="position:fixed;right:8px;bottom:6px;z-index:10;'
+    'font:13px system-ui,sans-serif;background:#ffffffe0;padding:3px 8px;border-radius:4px">'
+    '<a href="/ontology.html">ontology</a> · <a href="/dataset">dataset (VoID)</a> · '
+    '<a href="/sparql">SPARQL</a></nav>\n'
+)
+
+
+def with_links(page: str) -> str:
+    """Add links to the ontology's documentation, the VoID description and the endpoint to a page.
+
+    >>> with_links("<html><body>x</body></html>").count('href="/ontology.html"')
+    1
+    """
+    at = page.rfind("</body>")
+    return page[:at] + _LINKS + page[at:] if at != -1 else page + _LINKS
 
 
 def _accept(request: Request) -> tuple[str | None, Answer | None]:
