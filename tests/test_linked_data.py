@@ -41,9 +41,10 @@ def server(request, tmp_path_factory):
         shutil.copytree(ROOT / part if part == "ontology" else MINI / part, root / part)
     shutil.copytree(MINI / "data", root / "data")
     if request.param == "oxigraph":  # one server with a build beside it, one without
+        from aigraph import load
         from aigraph.build import build
 
-        build(root)
+        build(load(root))
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port),

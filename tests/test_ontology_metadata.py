@@ -7,6 +7,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from aigraph import load
 from aigraph.build import build
 from aigraph.namespaces import AIG
 
@@ -71,7 +72,7 @@ class _Anchors(HTMLParser):
 
 
 def test_build_writes_the_documentation_of_every_term(mini_root: Path, tmp_path: Path):
-    build(mini_root, out_dir=tmp_path / "dist")
+    build(load(mini_root), out_dir=tmp_path / "dist")
     page = (tmp_path / "dist" / "ontology.html").read_text(encoding="utf-8")
     parser = _Anchors()
     parser.feed(page)

@@ -83,8 +83,8 @@ def _term(graph: Graph, iri: URIRef) -> Term:
 def document_terms(graph: Graph, /) -> list[tuple[str, list[Term]]]:
     """Return the ontology's own terms by kind, each kind sorted by name.
 
-    >>> from aigraph.build import assemble
-    >>> kinds = dict(document_terms(assemble().graph(ONTOLOGY_GRAPH)))
+    >>> from aigraph import load
+    >>> kinds = dict(document_terms(load().dataset.graph(ONTOLOGY_GRAPH)))
     >>> [t.name for t in kinds["Classes"]][:2]
     ['Absence', 'Annex']
     """
@@ -105,8 +105,8 @@ def document_terms(graph: Graph, /) -> list[tuple[str, list[Term]]]:
 def render_ontology_html(graph: Graph, /, *, dest: str | Path | None = None) -> str | Path:
     """Render the documentation page of the ontology in *graph*; write it to *dest* when given.
 
-    >>> from aigraph.build import assemble
-    >>> page = render_ontology_html(assemble().graph(ONTOLOGY_GRAPH))
+    >>> from aigraph import load
+    >>> page = render_ontology_html(load().dataset.graph(ONTOLOGY_GRAPH))
     >>> 'id="Summit"' in page and "정상회의" in page
     True
     """
