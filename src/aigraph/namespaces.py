@@ -16,6 +16,9 @@ SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+#: Languages as resources (dcterms:language takes a dcterms:LinguisticSystem, not a string):
+#: the Library of Congress's ISO 639-1 codes, e.g. ``LANGUAGE.ko``.
+LANGUAGE = Namespace("http://id.loc.gov/vocabulary/iso639-1/")
 
 #: The named graph that holds ontology/*.ttl.
 ONTOLOGY_GRAPH = URIRef(BASE + "ontology")

@@ -6,19 +6,32 @@ Exports, the VoID counts and the served endpoint leave out every triple whose
 property is so marked, and every triple about an instance of a class so marked;
 the declarations of the hint terms themselves stay, so a reader can look them up.
 The graph page reads the hints from the assembled dataset, before this step.
+
+Dates for schema.org readers: a schema.org property whose value is a month or a
+year (``"2023-11"^^xsd:gYearMonth``, which schema.org consumers reject) also gets
+the same value typed ``schema:Date`` (ISO 8601 allows a month or a year), in the
+same graph. rdflib users keep the precise type; schema.org users find a Date.
 """
 
 from __future__ import annotations
 
 from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from aigraph.parse import new_dataset
-from aigraph.namespaces import AIG
+from aigraph.namespaces import AIG, SCHEMA
 from aigraph.store import is_sealed, raw_store, seal, store_name
 
 #: The annotation that marks a property or class as a drawing hint.
 DRAWING_HINT = AIG.drawingHint
+#: The type that a month or a year under a schema.org property also gets.
+SCHEMA_DATE = SCHEMA.Date
+_TWINS = """
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT {{ {target} }} WHERE {{ {source}
+  FILTER(STRSTARTS(STR(?p), "https://schema.org/") && DATATYPE(?o) IN (xsd:gYearMonth, xsd:gYear))
+  BIND(STRDT(STR(?o), <https://schema.org/Date>) AS ?d) }}
+"""
 
 
 def drawing_hints(dataset: Dataset, /) -> tuple[set[URIRef], set[URIRef]]:
@@ -61,10 +74,15 @@ def published(dataset: Dataset, /) -> Dataset:
                 store.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
                              f"VALUES ?{variable} {{ {values} }} }} ;\n"
                              f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o VALUES ?{variable} {{ {values} }} }}")
-        if is_sealed(dataset):
+        store.update(_TWINS.format(target="GRAPH ?g { ?s ?p ?d }", source="GRAPH ?g { ?s ?p ?o }"))
+        if is_sealed(dataset):  # the merge in the default graph gets them too
+            store.update(_TWINS.format(target="?s ?p ?d", source="?s ?p ?o"))
             seal(out, merged=True)
         return out
     for s, p, o, g in dataset.quads((None, None, None, None)):
         if p not in properties and s not in hidden:
-            out.graph(g.identifier if hasattr(g, "identifier") else g).add((s, p, o))
+            graph = out.graph(g.identifier if hasattr(g, "identifier") else g)
+            graph.add((s, p, o))
+            if isinstance(o, Literal) and o.datatype in (XSD.gYearMonth, XSD.gYear) and str(p).startswith(str(SCHEMA)):
+                graph.add((s, p, Literal(str(o), datatype=SCHEMA_DATE)))
     return out

@@ -22,7 +22,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.records import Candidate, DateMention, Fact, Mention, Span
 from aigraph.parse import new_dataset
-from aigraph.namespaces import AIG, BASE, local_name
+from aigraph.namespaces import AIG, BASE, LANGUAGE, local_name
 
 _FACT_CLASSES = {"participation": AIG.Participation, "endorsement": AIG.Endorsement}
 _FACT_SLOTS = {
@@ -232,7 +232,7 @@ class DraftWriter:
             (s, RDFS.label, Literal(f"{publisher_labels.get('en', 'Article')}, {day}", lang="en"))
         )
         g.add((s, RDFS.label, Literal(f"{publisher_labels.get('ko', '기사')} {day}", lang="ko")))
-        g.add((s, DCTERMS.language, Literal(self.source.language)))
+        g.add((s, DCTERMS.language, LANGUAGE[self.source.language]))
         if self.source.title:
             g.add((s, DCTERMS.title, Literal(self.source.title, lang=self.source.language)))
         # What is not known is stated as not recorded, never guessed: the shapes want one
