@@ -54,9 +54,15 @@ def test_plain_literals_come_back_plain_from_oxigraph(shared_mini_root: Path):
     assert Literal("Mini test article", lang="en") in set(ds.objects(None, None))
     assert from_ox(ox.Literal("a")) == Literal("a")
     assert from_ox(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))) == Literal(1)
-    # the same term rdflib's own parser gives, so the exports cannot differ
-    labels = {o for o in ds.objects(None, URIRef("http://purl.org/dc/terms/language"))}
-    assert labels == {Literal("en")}
+    # the same term rdflib's own parser gives, so the exports cannot differ (the fixture's
+    # language became an IRI, so a plain literal is parsed by Oxigraph's own parser here)
+    from aigraph.parse import new_dataset
+    from aigraph.store import parser_format
+
+    probe = new_dataset(store="oxigraph")
+    probe.parse(data='<urn:x:a> <urn:x:b> "en" .', format=parser_format("nt", probe))
+    assert set(probe.objects(None, URIRef("urn:x:b"))) == {Literal("en")}
+    assert next(probe.objects(None, URIRef("urn:x:b"))).datatype is None
 
 
 @pytest.mark.parametrize("store", STORES)
