@@ -185,7 +185,7 @@ def _check_replaceable(target: Path) -> None:
     """
     if not target.is_dir():
         return
-    ours = {*OUTPUTS.values(), VOID_FILE, GRAPH_FILE, CONTEXT_FILE}
+    ours = {*OUTPUTS.values(), VOID_FILE, GRAPH_FILE, CONTEXT_FILE, ONTOLOGY_DOC_FILE}
     foreign = sorted(p.name for p in target.iterdir() if p.name not in ours)
     if foreign:
         shown = ", ".join(foreign[:3]) + (", ..." if len(foreign) > 3 else "")
