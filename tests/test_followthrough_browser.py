@@ -82,6 +82,10 @@ def test_xai_late_edge_is_orange_and_shows_each_verdict_with_its_source(commitme
     overdue = page.page.locator(f'#panel section[data-record="{B}fulfilment/frontier-ai-safety-commitments/xai/overduetracker-labs-xai"]')
     text = overdue.inner_text()
     assert "Risk Management Framework, draft of 20 February 2025 (xAI)" in text
-    assert "https://overduetracker.org/labs/xai" in text
+    # the record cites the tracker by number; its address is a link, once, in the panel's sources
+    ref = overdue.locator("li .ref").inner_text().strip("[] ")
+    link = page.page.locator(f'#panel ol.sources li[value="{ref}"] a')
+    assert link.get_attribute("href") == "https://overduetracker.org/labs/xai"
+    assert link.get_attribute("target") == "_blank"
     # three pages say xAI was late: Overdue Tracker, anteroom.so and techxnow (§1.4)
     assert page.page.locator("#panel section[data-record]").count() == 3

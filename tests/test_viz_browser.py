@@ -212,7 +212,13 @@ def test_hassabis_shows_both_titles_each_with_its_source(seoul, open_page):
     page_title = page.page.locator(
         f'#panel section[data-record="{B}membership/demis-hassabis/co-founder-and-ceo-of-google-deepmind/exbulletin"]')
     assert "co-founder and chief executive officer of Google DeepMind" in page_title.inner_text()
-    assert "https://exbulletin.com/tech/2722725/" in page_title.locator("li").inner_text()
+    # the record cites the page by number; the page's address is a link, once, in the sources
+    ref = page_title.locator("li .ref").inner_text()
+    source = page.page.locator(f'#panel ol.sources li[value="{ref.strip("[] ")}"]')
+    link = source.locator("a")
+    assert link.get_attribute("href") == "https://exbulletin.com/tech/2722725/"
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("rel") == "noopener noreferrer"
 
 
 def test_screenshots_of_the_whole_graph_and_a_focused_view(seoul, tmp_path, open_page):
@@ -299,5 +305,8 @@ def test_a_2000_node_graph_settles_and_stays_usable(tmp_path, open_page):
     page.page.fill("#search", "개체 1234")
     page.page.keyboard.press("Enter")
     assert page.eval("() => window.aigraph.network.getSelectedNodes()") == ["n1234"]
+    # picking a node shows its neighbourhood: every edge here ends at n0000 ((i * 7919) % i == 0)
+    assert sorted(page.eval("() => window.aigraph.network.body.nodeIndices")) == ["n0000", "n1234"]
+    page.page.click("#show-all")
     assert page.eval("() => window.aigraph.network.body.nodeIndices.length") == 2000
     assert page.console == []

@@ -20,7 +20,8 @@ from run to run. Its attributes are plain JSON values:
   ``labels``, ``label``, ``records`` (for an edge drawn from n-ary nodes) and
   ``evidence``;
 * graph: ``classes`` (the node classes, with colour and shape), ``records``,
-  ``sources``, ``terms`` (labels of every other IRI the details name) and
+  ``sources``, ``terms`` (labels of every other IRI the details name),
+  ``rules`` (the labels of each relation kind, the ``rule`` of the edges) and
   ``lang``.
 """
 
@@ -203,8 +204,18 @@ def _build(dataset: Dataset, lang: Language, classes: Iterable[str] | None) -> n
         sources=details.sources,
         terms=details.terms,
         edge_groups={k: v for k, v in rules.edge_groups.items() if k in {key for *_, key in edges}},
+        rules=_rule_labels(reader, rules, {attrs["rule"] for attrs in edges.values()}),
     )
     return graph
+
+
+def _rule_labels(reader: SourceReader, rules: ProjectionRules, used: set[str]) -> dict:
+    """Return the labels of the relation kinds that draw edges: edge rules and properties."""
+    found = {rule.iri: rule.labels for rule in rules.edge_rules if rule.iri in used}
+    for prop in rules.edge_properties:
+        if str(prop) in used:
+            found[str(prop)] = reader.labels(prop)
+    return dict(sorted(found.items()))
 
 
 def resolve_classes(rules: ProjectionRules, names: Iterable[str]) -> set[URIRef]:

@@ -26,6 +26,8 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from aigraph.errors import ExportError
+from aigraph.layout import layout, summit_order
+from aigraph.namespaces import AIG
 from aigraph.serialize import write_atomic
 
 #: Where vis-network sits inside the pyvis package (pyvis is pinned in pyproject.toml).
@@ -38,36 +40,129 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
     """Return the nodes, edges and details that the page draws, as JSON-ready values.
 
     Nodes and edges keep the graph's (sorted) order; an edge's id is its position.
+    Each node carries its position (``x``, ``y``), computed here by
+    :func:`aigraph.layout.layout` with the summits pinned in series order.
 
     >>> from aigraph import load
     >>> from aigraph.project import to_networkx
     >>> payload = graph_payload(to_networkx(load().dataset, focus="kamala-harris"))
     >>> sorted(payload)
-    ['classes', 'edgeGroups', 'edges', 'lang', 'nodes', 'records', 'sources', 'terms']
+    ['backbone', 'classes', 'edgeGroups', 'edges', 'lang', 'nodes', 'records', 'rules', 'sources', 'terms']
     """
-    nodes = [
-        {"id": node, "degree": graph.degree(node), **_without(data, "label")}
-        for node, data in graph.nodes(data=True)
-    ]
-    edges = [
-        {"id": f"e{i}", "from": u, "to": v, "relation": key, **_without(data, "label", "relation")}
-        for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True))
-    ]
+    backbone = summit_order(graph, str(AIG.Summit))
+    positions = layout(graph, backbone=backbone)
+    records = graph.graph.get("records", {})
+    parts = summit_parts(graph, backbone)
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        item = {
+            "id": node,
+            "degree": graph.degree(node),
+            "x": positions[node][0],
+            "y": positions[node][1],
+            "src": _sources_of(data.get("evidence", []), *(f.get("sources", []) for f in data.get("facts", []))),
+            **_without(data, "label"),
+        }
+        if parts.get(node):
+            item["summits"] = parts[node]
+        date = node_date(data)
+        if date:
+            item["date"] = date
+        nodes.append(item)
+    edges = []
+    for i, (u, v, key, data) in enumerate(graph.edges(keys=True, data=True)):
+        evidence = list(data.get("evidence", []))
+        for record in data.get("records", []):
+            evidence += records.get(record, {}).get("evidence", [])
+        edges.append(
+            {
+                "id": f"e{i}",
+                "from": u,
+                "to": v,
+                "relation": key,
+                "src": _sources_of(evidence),
+                **_without(data, "label", "relation"),
+            }
+        )
     classes = sorted(
         ({"iri": iri, **info} for iri, info in graph.graph.get("classes", {}).items()),
         key=lambda c: (c["labels"]["en"], c["iri"]),
     )
+    used_rules = {e.get("rule") for e in edges}
     return {
         "lang": graph.graph.get("lang", "en"),
+        # the summits in series order, pinned on one line: the drawing's backbone
+        "backbone": backbone,
         "classes": classes,
         "nodes": nodes,
         "edges": edges,
-        "records": graph.graph.get("records", {}),
+        "records": records,
         "sources": graph.graph.get("sources", {}),
         "terms": graph.graph.get("terms", {}),
         # Colour groups of edge labels (fulfilment statuses: kept, late, not kept, disputed).
         "edgeGroups": graph.graph.get("edge_groups", {}),
+        # The relation kinds (edge rules and edge properties) that the filter lists.
+        "rules": {k: v for k, v in graph.graph.get("rules", {}).items() if k in used_rules},
     }
+
+
+def _sources_of(evidence: list[dict[str, Any]], *more: list[str]) -> list[str]:
+    """Return the sources that *evidence* (and the lists of source IRIs in *more*) cite, sorted."""
+    found = {item["source"] for item in evidence}
+    for sources in more:
+        found.update(sources)
+    return sorted(found)
+
+
+#: The facts that date a node (an event's start, a text's issue), earliest first.
+DATE_PROPERTIES = (
+    "https://schema.org/startDate",
+    "http://purl.org/dc/terms/issued",
+    "http://purl.org/dc/terms/date",
+)
+_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")
+
+
+def node_date(data: dict[str, Any]) -> str | None:
+    """Return the earliest date a node's facts give it (start, issue), as ``YYYY[-MM[-DD]]``.
+
+    >>> node_date({"facts": [{"p": "http://purl.org/dc/terms/issued", "text": {"": "2024-05-21"}}]})
+    '2024-05-21'
+    """
+    found = []
+    for fact in data.get("facts", []):
+        if fact.get("p") in DATE_PROPERTIES:
+            for text in (fact.get("text") or {}).values():
+                match = _DATE.match(text)
+                if match:
+                    found.append(match.group(0))
+    return min(found) if found else None
+
+
+#: The relations that make an event part of a summit and a text adopted at it.
+_PART_OF_SUMMIT = ("https://schema.org/superEvent",)
+_ADOPTED_AT = (str(AIG.adoptedAt),)
+
+
+def summit_parts(graph: nx.MultiDiGraph, summits: list[str]) -> dict[str, list[int]]:
+    """Return, for each node, the positions in *summits* of the summits whose part it is.
+
+    A summit's part of the graph is the summit, its sessions and side events
+    (``schema:superEvent``), the documents adopted at any of these
+    (``aig:adoptedAt``), and every node joined by an edge to one of them.
+    """
+    found: dict[str, set[int]] = {}
+    for position, summit in enumerate(summits):
+        core = {summit}
+        core |= {u for u, v, k in graph.in_edges(summit, keys=True) if k in _PART_OF_SUMMIT}
+        core |= {u for c in list(core) for u, v, k in graph.in_edges(c, keys=True) if k in _ADOPTED_AT}
+        part = set(core)
+        for c in core:
+            part.update(graph.predecessors(c))
+            part.update(graph.successors(c))
+        for node in part:
+            found.setdefault(node, set()).add(position)
+    return {node: sorted(positions) for node, positions in found.items()}
 
 
 def _without(data: dict[str, Any], *keys: str) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 /* aigraph's graph page. Every label reaches the document through textContent,
-   setAttribute or vis-network's canvas, never as markup. */
+   setAttribute or vis-network's canvas, never as markup.
+
+   The drawing is placed when the page is built (aigraph.layout): nodes carry x and y,
+   physics is off until asked for. What is shown is the view (focus, depth, expanded
+   nodes) and the filters; both live in the URL fragment (see README, "The graph page"). */
 (function () {
   "use strict";
 
@@ -8,30 +12,59 @@
     en: {
       title: "AI summits knowledge graph", search: "Search by name (English or Korean)",
       classes: "Classes", resume: "Resume layout", freeze: "Freeze layout", fit: "Fit to screen",
-      laying: "Laying out… ", counts: " nodes · ", edges: " edges", noMatch: "No match",
-      facts: "Facts", namedIn: "Named in", records: "Details", evidence: "Evidence",
+      counts: " nodes · ", edges: " edges", noMatch: "No match",
+      facts: "Facts", namedIn: "Named in", records: "Details", evidence: "Evidence", sources: "Sources",
       vocabulary: "From the project's vocabulary", paragraph: function (n) { return "paragraph " + n; },
-      wikidata: "Wikidata", close: "Close", source: "source", statuses: "Commitment status (edge colour)"
+      paragraphs: "Paragraphs", supports: "Says", open: "open",
+      wikidata: "Wikidata", close: "Close", source: "source", statuses: "Commitment status (edge colour)",
+      focusTitle: "Focus", depth: "Depth", expand: "Expand", back: "Back", showAll: "Show all",
+      dim: "Show the rest dimmed", relations: "Relations", filters: "Filters", summit: "Summit",
+      anySummit: "All summits", time: "Dated between", source1: "Source", anySource: "All sources",
+      multi: "Only facts with two or more sources", stories: "Stories…", step: function (k, n) { return "Step " + k + " of " + n; },
+      prev: "Previous", next: "Next", endStory: "Close the story", unknown: "Not in this graph: ",
+      allRelations: "all", noRelations: "none"
     },
     ko: {
       title: "AI 정상회의 지식 그래프", search: "이름으로 찾기 (한국어 또는 영어)",
       classes: "분류", resume: "배치 다시 시작", freeze: "배치 멈춤", fit: "화면에 맞추기",
-      laying: "배치 중… ", counts: "개 노드 · ", edges: "개 간선", noMatch: "찾는 항목 없음",
-      facts: "사실", namedIn: "언급된 곳", records: "세부 정보", evidence: "근거",
+      counts: "개 노드 · ", edges: "개 간선", noMatch: "찾는 항목 없음",
+      facts: "사실", namedIn: "언급된 곳", records: "세부 정보", evidence: "근거", sources: "출처",
       vocabulary: "프로젝트 어휘에서", paragraph: function (n) { return n + "문단"; },
-      wikidata: "위키데이터", close: "닫기", source: "출처", statuses: "약속 이행 상태 (간선 색)"
+      paragraphs: "문단", supports: "전하는 사실", open: "열기",
+      wikidata: "위키데이터", close: "닫기", source: "출처", statuses: "약속 이행 상태 (간선 색)",
+      focusTitle: "초점", depth: "깊이", expand: "넓히기", back: "뒤로", showAll: "모두 보기",
+      dim: "나머지를 흐리게 보기", relations: "관계", filters: "거르기", summit: "정상회의",
+      anySummit: "모든 정상회의", time: "날짜 범위", source1: "출처", anySource: "모든 출처",
+      multi: "출처가 둘 이상인 사실만", stories: "이야기…", step: function (k, n) { return n + "단계 중 " + k + "단계"; },
+      prev: "이전", next: "다음", endStory: "이야기 닫기", unknown: "이 그래프에 없음: ",
+      allRelations: "모두", noRelations: "없음"
     }
   };
   var SHAPE_SYMBOL = {
     dot: "●", square: "■", diamond: "◆", star: "★", triangle: "▲", triangleDown: "▼", hexagon: "⬢"
   };
   var QID = /^Q[1-9][0-9]*$/;
+  var WEB = /^https?:\/\/[^\s]+$/i;
+  var BASE = "https://w3id.org/aigraph/";
+  var SUMMIT = BASE + "ontology#Summit";
+  var LABELLED = [SUMMIT, BASE + "ontology#Document", BASE + "ontology#Session"];
+  var DIM = 0.12;
+  var has = function (o, k) { return Object.prototype.hasOwnProperty.call(o, k); };
 
-  var state = { lang: UI[data.lang] ? data.lang : "en", hidden: new Set(), frozen: false,
-                stableAt: null, panel: null };
   var nodeById = new Map(data.nodes.map(function (n) { return [n.id, n]; }));
   var edgeById = new Map(data.edges.map(function (e) { return [e.id, e]; }));
   var classByIri = new Map(data.classes.map(function (c) { return [c.iri, c]; }));
+  var rules = data.rules || {};
+  var stories = data.stories || [];
+  var backbone = data.backbone || [];
+
+  function defaultFilters() {
+    return { hide: new Set(), rels: null, summit: null, from: "", to: "", source: null, multi: false };
+  }
+  var state = { lang: UI[data.lang] ? data.lang : "en", frozen: true, stableAt: null, panel: null,
+                view: { focus: [], depth: 1, expand: [], dim: false }, filters: defaultFilters(),
+                story: null, past: [] };
+  state.hidden = state.filters.hide;
 
   function t(key) { return UI[state.lang][key]; }
   function pick(texts) {
@@ -58,6 +91,38 @@
     });
     return node;
   }
+  function webLink(url, text) {
+    /* Only http and https addresses become links; they open in a new tab. */
+    if (!url || !WEB.test(url)) { return null; }
+    return el("a", { href: url, target: "_blank", rel: "noopener noreferrer", text: text || url });
+  }
+
+  /* ---- short keys for the URL fragment --------------------------------- */
+
+  function tail(iri) {
+    var s = iri.replace(/[#\/]+$/, "");
+    return s.slice(Math.max(s.lastIndexOf("/"), s.lastIndexOf("#")) + 1);
+  }
+  /* Each IRI gets the last part of its path when no other IRI of its kind shares it,
+     else its path after the project's base (or the whole IRI). */
+  function keyMaps(iris) {
+    var count = new Map();
+    iris.forEach(function (iri) { var k = tail(iri); count.set(k, (count.get(k) || 0) + 1); });
+    var toKey = new Map(), toIri = new Map();
+    iris.forEach(function (iri) {
+      var k = count.get(tail(iri)) === 1 ? tail(iri) : (iri.indexOf(BASE) === 0 ? iri.slice(BASE.length) : iri);
+      toKey.set(iri, k); toIri.set(k, iri);
+      toIri.set(iri, iri);
+      if (iri.indexOf(BASE) === 0) { toIri.set(iri.slice(BASE.length), iri); }
+    });
+    return { key: function (iri) { return toKey.get(iri) || iri; },
+             iri: function (key) { return toIri.has(key) ? toIri.get(key) : null; } };
+  }
+  var nodeKeys = keyMaps(data.nodes.map(function (n) { return n.id; }));
+  var ruleKeys = keyMaps(Object.keys(rules));
+  var classKeys = keyMaps(data.classes.map(function (c) { return c.iri; }));
+  var sourceKeys = keyMaps(Object.keys(data.sources));
+  var storyById = new Map(stories.map(function (s) { return [s.id, s]; }));
 
   /* ---- the network ---------------------------------------------------- */
 
@@ -70,17 +135,30 @@
     /* Small nodes (statements) carry sentences: the canvas shows their start, the panel all. */
     return small && text.length > 28 ? text.slice(0, 26).trimEnd() + "…" : text;
   }
+  /* Node size: by degree (the number of edges drawn at the node), 8 px plus up to 24 px
+     growing with the square root of degree / the largest degree; summits are 42 px.
+     Labels: summits, documents, sessions and the most connected nodes get large labels,
+     legible at the overview; the others appear as one zooms in (drawThreshold). */
+  var maxDegree = data.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
+  var hubs = new Set(data.nodes.slice().sort(function (a, b) {
+    return b.degree - a.degree || (a.id < b.id ? -1 : 1);
+  }).slice(0, Math.min(25, Math.ceil(data.nodes.length / 10))).map(function (n) { return n.id; }));
   function visNode(n) {
     var cls = classByIri.get(n.cls) || { colour: "#999999", shape: "dot", small: false, labels: {} };
+    var summit = n.cls === SUMMIT;
     var item = {
-      id: n.id, label: shortLabel(pick(n.labels), cls.small), title: pick(n.labels) + " · " + pick(cls.labels),
-      shape: cls.shape, hidden: state.hidden.has(n.cls),
+      id: n.id, x: n.x, y: n.y, label: shortLabel(pick(n.labels), cls.small),
+      title: pick(n.labels) + " · " + pick(cls.labels), shape: cls.shape,
       color: { background: cls.colour, border: darker(cls.colour),
                highlight: { background: cls.colour, border: "#000" },
                hover: { background: cls.colour, border: "#000" } }
     };
-    if (cls.small) { item.size = 7; item.font = { size: 13, color: "#555" }; }
-    else { item.value = n.degree; }
+    if (summit) { item.size = 44; item.font = { size: 46, color: "#8b0000" }; item.borderWidth = 2; item.widthConstraint = { maximum: 700 }; }
+    else if (cls.small) { item.size = 7; item.font = { size: 13, color: "#555" }; }
+    else {
+      item.size = 8 + 24 * Math.sqrt(n.degree / maxDegree);
+      if (hubs.has(n.id) || LABELLED.indexOf(n.cls) >= 0) { item.font = { size: 36 }; item.widthConstraint = { maximum: 560 }; }
+    }
     return item;
   }
   var large = data.nodes.length > 1000;
@@ -106,10 +184,11 @@
   /* An edge labelled by a fulfilment status takes its status group's colour (ontology:
      aig:graphColour on the status scheme's top concepts). */
   var edgeGroups = data.edgeGroups || {};
+  var EDGE_COLOUR = { color: "#b5b5c0", highlight: "#333", hover: "#555" };
   function visEdge(e) {
     var v = { id: e.id, from: e.from, to: e.to, label: pick(e.labels), title: pick(e.labels) };
     if (curves.has(e.id)) { v.smooth = curves.get(e.id); }
-    var group = Object.prototype.hasOwnProperty.call(edgeGroups, e.relation) ? edgeGroups[e.relation] : null;
+    var group = has(edgeGroups, e.relation) ? edgeGroups[e.relation] : null;
     if (group) {
       v.color = { color: group.colour, highlight: group.colour, hover: group.colour };
       v.width = 2.5;
@@ -118,33 +197,33 @@
     return v;
   }
 
-  /* Fewer layout iterations as the graph grows, so a 2,000-node page settles in seconds. */
-  var iterations = data.nodes.length <= 1000 ? 800 : data.nodes.length <= 5000 ? 200 : 100;
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
-    layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 150 },
+    layout: { randomSeed: 7, improvedLayout: false },
     nodes: {
-      scaling: { min: 9, max: 34, label: { enabled: true, min: 14, max: 20, drawThreshold: 5 } },
-      font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 15, strokeWidth: 3, strokeColor: "#fff" },
+      scaling: { label: { enabled: false, drawThreshold: 9 } },
+      font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 14, strokeWidth: 4, strokeColor: "#fff" },
       borderWidth: 1,
-      widthConstraint: { maximum: 150 }
+      widthConstraint: { maximum: 220 }
     },
     edges: {
       arrows: { to: { enabled: true, scaleFactor: 0.45 } },
-      color: { color: "#b5b5c0", highlight: "#333", hover: "#555" },
+      color: EDGE_COLOUR,
       font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 11, color: "#666",
               strokeWidth: 3, strokeColor: "#fff", align: "middle" },
+      scaling: { label: { drawThreshold: 8 } },
       smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.2 },
       width: 1
     },
     physics: {
+      enabled: false,
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -90, centralGravity: 0.015, springLength: 120,
                           springConstant: 0.05, avoidOverlap: 0.5 },
-      stabilization: { enabled: true, iterations: iterations, updateInterval: 20, fit: true },
+      stabilization: { enabled: false },
       minVelocity: 1.0
     },
     interaction: { hover: !large, tooltipDelay: 250, hideEdgesOnDrag: large, hideEdgesOnZoom: large,
@@ -155,11 +234,10 @@
   function freeze() {
     network.setOptions({ physics: { enabled: false } });
     state.frozen = true;
-    physicsButton.disabled = false;
-    renderStatus();
     renderButtons();
   }
-  /* Physics stays on after a resume (dragged nodes pull their neighbours) until frozen again. */
+  /* Physics is an option: the positions come with the page. Once resumed, dragged nodes
+     pull their neighbours until frozen again. */
   function resume() {
     state.frozen = false;
     network.setOptions({ physics: { enabled: true } });
@@ -167,19 +245,180 @@
     renderButtons();
   }
   physicsButton.addEventListener("click", function () { if (state.frozen) { resume(); } else { freeze(); } });
-  document.getElementById("fit").addEventListener("click", function () { network.fit({ animation: false }); });
+  document.getElementById("fit").addEventListener("click", function () { fitView(); });
 
-  network.on("stabilizationProgress", function (p) {
-    document.getElementById("status").textContent = t("laying") + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  function settled() {
-    if (state.stableAt !== null) { return; }
+  network.once("afterDrawing", function () {
     state.stableAt = performance.now();
-    freeze();
+    physicsButton.disabled = false;
     document.body.setAttribute("data-layout", "stable");
+    renderStatus();
+  });
+
+  /* ---- what is shown: filters and focus ------------------------------- */
+
+  var adjacency = new Map(data.nodes.map(function (n) { return [n.id, []]; }));
+  data.edges.forEach(function (e) {
+    if (adjacency.has(e.from)) { adjacency.get(e.from).push(e); }
+    if (adjacency.has(e.to)) { adjacency.get(e.to).push(e); }
+  });
+  function month(date) { return (date || "").slice(0, 7); }
+  var months = Array.from(new Set(data.nodes.map(function (n) { return month(n.date); })
+    .filter(Boolean))).sort();
+
+  /* The filters, as README "The graph page" defines them:
+     class: hides the nodes of a class; relation: draws only edges of the kinds kept, and
+     only nodes that keep an edge; summit: the summit's part of the graph (payload
+     "summits"); time: dated nodes (events by start, texts by issue) within the months,
+     with the undated nodes joined to them; source: what one source says (the nodes it
+     names, the edges it gives evidence for); two or more sources: edges whose evidence
+     comes from at least two sources, and nodes named by two or more. */
+  function filtered() {
+    var f = state.filters;
+    var timeOn = !!(f.from || f.to);
+    var inTime = null;
+    if (timeOn) {
+      inTime = new Set();
+      data.nodes.forEach(function (n) {
+        var m = month(n.date);
+        if (m && (!f.from || m >= f.from) && (!f.to || m <= f.to)) { inTime.add(n.id); }
+      });
+      var dated = Array.from(inTime);
+      dated.forEach(function (id) {
+        adjacency.get(id).forEach(function (e) {
+          var other = e.from === id ? e.to : e.from;
+          if (!nodeById.get(other).date) { inTime.add(other); }
+        });
+      });
+    }
+    var okNode = new Set();
+    data.nodes.forEach(function (n) {
+      if (f.hide.has(n.cls)) { return; }
+      if (f.summit !== null && !(n.summits && n.summits.indexOf(f.summit) >= 0)) { return; }
+      if (inTime && !inTime.has(n.id)) { return; }
+      okNode.add(n.id);
+    });
+    var srcOn = f.source !== null || f.multi;
+    var edgeOn = srcOn || f.rels !== null;
+    function srcOK(list) {
+      return (f.source === null || list.indexOf(f.source) >= 0) && (!f.multi || list.length >= 2);
+    }
+    var okEdge = new Set(), ends = new Set();
+    data.edges.forEach(function (e) {
+      if (!okNode.has(e.from) || !okNode.has(e.to)) { return; }
+      if (f.rels !== null && !f.rels.has(e.rule)) { return; }
+      if (srcOn && !srcOK(e.src || [])) { return; }
+      okEdge.add(e.id); ends.add(e.from); ends.add(e.to);
+    });
+    if (edgeOn) {
+      okNode.forEach(function (id) {
+        if (ends.has(id)) { return; }
+        if (srcOn && f.rels === null && srcOK(nodeById.get(id).src || [])) { return; }
+        okNode.delete(id);
+      });
+    }
+    return { nodes: okNode, edges: okEdge };
   }
-  network.once("stabilizationIterationsDone", settled);
-  if (data.nodes.length === 0) { settled(); }
+  /* The focus: the focused nodes, the nodes within depth edges of them (either way round,
+     through what the filters keep), and the neighbours of each expanded node. */
+  function focused(allowed) {
+    var v = state.view;
+    var seen = new Set(v.focus);
+    var level = v.focus.slice();
+    for (var d = 0; d < v.depth && level.length; d++) {
+      var next = [];
+      level.forEach(function (id) {
+        adjacency.get(id).forEach(function (e) {
+          if (!allowed.edges.has(e.id)) { return; }
+          var other = e.from === id ? e.to : e.from;
+          if (!seen.has(other)) { seen.add(other); next.push(other); }
+        });
+      });
+      level = next;
+    }
+    v.expand.forEach(function (id) {
+      seen.add(id);
+      adjacency.get(id).forEach(function (e) {
+        if (allowed.edges.has(e.id)) { seen.add(e.from === id ? e.to : e.from); }
+      });
+    });
+    var shownEdges = new Set();
+    allowed.edges.forEach(function (id) {
+      var e = edgeById.get(id);
+      if (seen.has(e.from) && seen.has(e.to)) { shownEdges.add(id); }
+    });
+    return { nodes: seen, edges: shownEdges };
+  }
+  var shown = { nodes: new Set(data.nodes.map(function (n) { return n.id; })),
+                edges: new Set(data.edges.map(function (e) { return e.id; })) };
+  var look = new Map();  // id -> "show" | "dim" | "hide", as drawn now
+  data.nodes.forEach(function (n) { look.set(n.id, "show"); });
+  data.edges.forEach(function (e) { look.set(e.id, "show"); });
+
+  function applyView(fit) {
+    var allowed = filtered();
+    var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
+    shown = focusOn ? focused(allowed) : allowed;
+    var dim = focusOn && state.view.dim;
+    var nodeChanges = [], edgeChanges = [];
+    data.nodes.forEach(function (n) {
+      var want = shown.nodes.has(n.id) ? "show" : dim && allowed.nodes.has(n.id) ? "dim" : "hide";
+      if (look.get(n.id) === want) { return; }
+      look.set(n.id, want);
+      nodeChanges.push({ id: n.id, hidden: want === "hide", opacity: want === "dim" ? DIM : 1 });
+    });
+    data.edges.forEach(function (e) {
+      var want = shown.edges.has(e.id) ? "show" : dim && allowed.edges.has(e.id) ? "dim" : "hide";
+      if (look.get(e.id) === want) { return; }
+      look.set(e.id, want);
+      var base = edges.get(e.id).color;
+      var colour = Object.assign({}, base && base.color ? base : EDGE_COLOUR, { opacity: want === "dim" ? DIM : 1 });
+      edgeChanges.push({ id: e.id, hidden: want === "hide", color: colour });
+    });
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    if (edgeChanges.length) { edges.update(edgeChanges); }
+    syncControls();
+    renderStatus();
+    writeHash();
+    if (fit) { fitView(); }
+  }
+  function fitView() {
+    var ids = Array.from(shown.nodes);
+    if (ids.length && ids.length < data.nodes.length) { network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.2 }); }
+    else { network.fit({ animation: false }); }
+  }
+  function remember() {
+    state.past.push(fragment());
+    if (state.past.length > 100) { state.past.shift(); }
+  }
+  function focusOn(ids, depth) {
+    remember();
+    state.view.focus = ids.filter(function (id) { return nodeById.has(id); });
+    state.view.expand = [];
+    if (depth) { state.view.depth = depth; }
+    applyView(true);
+    if (state.view.focus.length) {
+      network.selectNodes([state.view.focus[0]]);
+      showNode(state.view.focus[0]);
+    }
+  }
+  function expand(id) {
+    if (!nodeById.has(id)) { return; }
+    remember();
+    if (!state.view.focus.length) { state.view.focus = [id]; }
+    else if (state.view.expand.indexOf(id) < 0 && state.view.focus.indexOf(id) < 0) { state.view.expand.push(id); }
+    else if (state.view.focus.indexOf(id) >= 0) { state.view.depth = Math.min(3, state.view.depth + 1); }
+    applyView(true);
+  }
+  function back() {
+    if (!state.past.length) { return; }
+    restore(state.past.pop(), false);
+  }
+  function showAll() {
+    remember();
+    state.view.focus = []; state.view.expand = [];
+    state.story = null;
+    applyView(true);
+  }
 
   /* ---- search --------------------------------------------------------- */
 
@@ -233,40 +472,126 @@
   });
   searchBox.addEventListener("blur", function () { resultsList.hidden = true; });
 
+  /* Picking a node (search, click, a link in the panel) focuses its neighbourhood. */
   function focusNode(id) {
     var node = nodeById.get(id);
-    if (state.hidden.has(node.cls)) { setClassHidden(node.cls, false); }
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.1), animation: false });
-    showNode(id);
+    if (state.filters.hide.has(node.cls)) { state.filters.hide.delete(node.cls); }
+    focusOn([id]);
   }
 
-  /* ---- legend and class filter ---------------------------------------- */
+  /* ---- legend and filters ------------------------------------------------ */
 
   function setClassHidden(iri, hidden) {
-    if (hidden) { state.hidden.add(iri); } else { state.hidden.delete(iri); }
-    var changes = data.nodes.filter(function (n) { return n.cls === iri; })
-      .map(function (n) { return { id: n.id, hidden: hidden }; });
-    nodes.update(changes);
-    var box = document.querySelector('#legend-items input[data-class="' + CSS.escape(iri) + '"]');
-    if (box) { box.checked = !hidden; }
-    renderStatus();
+    remember();
+    if (hidden) { state.filters.hide.add(iri); } else { state.filters.hide.delete(iri); }
+    applyView(false);
   }
+  function countBy(items, key) {
+    var counts = new Map();
+    items.forEach(function (item) { var k = key(item); counts.set(k, (counts.get(k) || 0) + 1); });
+    return counts;
+  }
+  var classCounts = countBy(data.nodes, function (n) { return n.cls; });
+  var ruleCounts = countBy(data.edges, function (e) { return e.rule; });
   function renderLegend() {
     var list = document.getElementById("legend-items");
     list.replaceChildren();
     data.classes.forEach(function (cls) {
-      var count = data.nodes.filter(function (n) { return n.cls === cls.iri; }).length;
       var box = el("input", { type: "checkbox", "data-class": cls.iri });
-      box.checked = !state.hidden.has(cls.iri);
       box.addEventListener("change", function () { setClassHidden(cls.iri, !box.checked); });
       var swatch = el("span", { class: "swatch", text: SHAPE_SYMBOL[cls.shape] || "●" });
       swatch.style.color = cls.colour;
       list.appendChild(el("li", {}, [el("label", {}, [box, swatch, pick(cls.labels),
-        el("span", { class: "count", text: String(count) })])]));
+        el("span", { class: "count", text: String(classCounts.get(cls.iri) || 0) })])]));
     });
+    var rels = document.getElementById("rel-items");
+    rels.replaceChildren();
+    Object.keys(rules).sort(function (a, b) {
+      return (ruleCounts.get(b) || 0) - (ruleCounts.get(a) || 0) || (a < b ? -1 : 1);
+    }).forEach(function (iri) {
+      var box = el("input", { type: "checkbox", "data-rule": iri });
+      box.addEventListener("change", function () { setRuleShown(iri, box.checked); });
+      rels.appendChild(el("li", {}, [el("label", {}, [box, pick(rules[iri]),
+        el("span", { class: "count", text: String(ruleCounts.get(iri) || 0) })])]));
+    });
+    var summit = document.getElementById("summit");
+    summit.replaceChildren(el("option", { value: "", text: t("anySummit") }));
+    backbone.forEach(function (iri, i) {
+      summit.appendChild(el("option", { value: String(i), text: termLabel(iri) }));
+    });
+    ["time-from", "time-to"].forEach(function (id) {
+      var select = document.getElementById(id);
+      select.replaceChildren(el("option", { value: "", text: "…" }));
+      months.forEach(function (m) { select.appendChild(el("option", { value: m, text: m })); });
+    });
+    var source = document.getElementById("source");
+    source.replaceChildren(el("option", { value: "", text: t("anySource") }));
+    var sourceCounts = new Map();
+    data.edges.concat(data.nodes).forEach(function (item) {
+      (item.src || []).forEach(function (s) { sourceCounts.set(s, (sourceCounts.get(s) || 0) + 1); });
+    });
+    Object.keys(data.sources).filter(function (s) { return sourceCounts.has(s); })
+      .map(function (s) { return { iri: s, name: sourceName(s) }; })
+      .sort(function (a, b) { return a.name.localeCompare(b.name) || (a.iri < b.iri ? -1 : 1); })
+      .forEach(function (s) {
+        source.appendChild(el("option", { value: s.iri, text: s.name + " (" + sourceCounts.get(s.iri) + ")" }));
+      });
+    var stories_ = document.getElementById("stories");
+    stories_.replaceChildren(el("option", { value: "", text: t("stories") }));
+    stories.forEach(function (s) { stories_.appendChild(el("option", { value: s.id, text: pick(s.title) })); });
+    stories_.hidden = stories.length === 0;
     renderStatusLegend();
+    syncControls();
   }
+  function setRuleShown(iri, shownNow) {
+    remember();
+    var f = state.filters;
+    if (f.rels === null) { f.rels = new Set(Object.keys(rules)); }
+    if (shownNow) { f.rels.add(iri); } else { f.rels.delete(iri); }
+    if (f.rels.size === Object.keys(rules).length) { f.rels = null; }
+    applyView(false);
+  }
+  function syncControls() {
+    var f = state.filters;
+    document.querySelectorAll("#legend-items input[data-class]").forEach(function (box) {
+      box.checked = !f.hide.has(box.getAttribute("data-class"));
+    });
+    document.querySelectorAll("#rel-items input[data-rule]").forEach(function (box) {
+      box.checked = f.rels === null || f.rels.has(box.getAttribute("data-rule"));
+    });
+    document.getElementById("summit").value = f.summit === null ? "" : String(f.summit);
+    document.getElementById("time-from").value = f.from;
+    document.getElementById("time-to").value = f.to;
+    document.getElementById("source").value = f.source || "";
+    document.getElementById("multi").checked = f.multi;
+    document.getElementById("depth").value = String(state.view.depth);
+    document.getElementById("dim").checked = state.view.dim;
+    document.getElementById("back").disabled = state.past.length === 0;
+    document.getElementById("show-all").disabled = !state.view.focus.length && !state.view.expand.length;
+    document.getElementById("stories").value = state.story ? state.story.id : "";
+  }
+  function onFilter(id, event, change) {
+    document.getElementById(id).addEventListener(event, function (ev) {
+      remember(); change(ev.target); applyView(false);
+    });
+  }
+  onFilter("summit", "change", function (s) { state.filters.summit = s.value === "" ? null : Number(s.value); });
+  onFilter("time-from", "change", function (s) { state.filters.from = s.value; });
+  onFilter("time-to", "change", function (s) { state.filters.to = s.value; });
+  onFilter("source", "change", function (s) { state.filters.source = s.value || null; });
+  onFilter("multi", "change", function (s) { state.filters.multi = s.checked; });
+  onFilter("dim", "change", function (s) { state.view.dim = s.checked; });
+  document.getElementById("depth").addEventListener("change", function (ev) {
+    remember(); state.view.depth = Number(ev.target.value); applyView(true);
+  });
+  document.getElementById("expand").addEventListener("click", function () {
+    var selected = network.getSelectedNodes();
+    var id = selected.length ? selected[0] : state.panel && state.panel.node;
+    if (id) { expand(id); }
+  });
+  document.getElementById("back").addEventListener("click", back);
+  document.getElementById("show-all").addEventListener("click", showAll);
+
   /* The colours of the commitment statuses, with how many edges each colours. */
   function renderStatusLegend() {
     var list = document.getElementById("legend-status");
@@ -274,7 +599,7 @@
     list.replaceChildren();
     var groups = new Map();
     data.edges.forEach(function (e) {
-      if (!Object.prototype.hasOwnProperty.call(edgeGroups, e.relation)) { return; }
+      if (!has(edgeGroups, e.relation)) { return; }
       var g = edgeGroups[e.relation];
       var entry = groups.get(g.group) || { group: g, count: 0 };
       entry.count += 1;
@@ -305,40 +630,84 @@
       return el("button", { type: "button", class: "link", "data-node": fact.iri, text: termLabel(fact.iri),
                             onclick: function () { focusNode(fact.iri); } });
     }
-    return document.createTextNode(termLabel(fact.iri));
+    /* An address outside the project's and the vocabularies' names (a framework's PDF, a
+       page that a source points to) is a link; a term of a vocabulary is its label. */
+    var outside = !/^https?:\/\/(w3id\.org\/aigraph\/|schema\.org\/|www\.w3\.org\/|purl\.org\/|www\.wikidata\.org\/)/.test(fact.iri);
+    return (outside && webLink(fact.iri, termLabel(fact.iri))) || document.createTextNode(termLabel(fact.iri));
   }
-  function sourceText(iri) {
+  function sourceName(iri) {
     var source = data.sources[iri] || {};
-    var parts = [pick(source.title), pick(source.publisher), source.date, source.url].filter(Boolean);
-    return (parts.length ? parts : [pick(source.label) || iri]).join(" · ");
+    return pick(source.publisher) || pick(source.title) || pick(source.label) || iri;
   }
-  function evidenceList(evidence) {
+  /* One panel cites each source once: facts and evidence carry a number [n] that
+     points to the panel's list of sources, where the source has its name, date, link
+     and the paragraphs and facts it supports. */
+  function Citations() { this.order = []; this.bySource = new Map(); }
+  Citations.prototype.cite = function (iri, paragraph, what) {
+    var entry = this.bySource.get(iri);
+    if (!entry) {
+      entry = { iri: iri, n: this.order.length + 1, paragraphs: new Set(), says: [] };
+      this.bySource.set(iri, entry); this.order.push(entry);
+    }
+    if (paragraph) { entry.paragraphs.add(paragraph); }
+    if (what && entry.says.indexOf(what) < 0) { entry.says.push(what); }
+    return entry.n;
+  };
+  Citations.prototype.list = function () {
+    return el("ol", { class: "sources" }, this.order.map(function (entry) {
+      var source = data.sources[entry.iri] || {};
+      var title = pick(source.title) || pick(source.label) || entry.iri;
+      var line = [el("span", { class: "ref", text: "[" + entry.n + "] " }), el("strong", { text: title })];
+      var meta = [pick(source.publisher), source.date].filter(Boolean).join(" · ");
+      if (meta && meta !== title) { line.push(" · " + meta); }
+      var link = webLink(source.url, hostOf(source.url) + " ↗");
+      if (link) { line.push(" · ", link); }
+      var paragraphs = Array.from(entry.paragraphs).sort(function (a, b) { return a - b; });
+      return el("li", { "data-source": entry.iri, value: String(entry.n) }, [
+        el("div", {}, line),
+        paragraphs.length ? el("div", { class: "src", text: t("paragraphs") + ": " + paragraphs.join(", ") }) : null,
+        entry.says.length ? el("div", { class: "src", text: t("supports") + ": " + entry.says.join("; ") }) : null
+      ]);
+    }));
+  };
+  function hostOf(url) {
+    var m = /^https?:\/\/([^\/?#]+)/i.exec(url || "");
+    return m ? m[1].replace(/^www\./, "") : "";
+  }
+  function refMark(n, paragraph) {
+    return el("span", { class: "ref", text: "[" + n + (paragraph ? " ¶" + paragraph : "") + "]" });
+  }
+  function evidenceList(evidence, cites, what) {
     if (!evidence || !evidence.length) { return el("p", { class: "src", text: t("vocabulary") }); }
     return el("ul", { class: "evidence" }, evidence.map(function (item) {
-      var text = sourceText(item.source) + (item.paragraph ? " · " + t("paragraph")(item.paragraph) : "");
-      var attrs = { "data-source": item.source, text: text };
+      var n = cites.cite(item.source, item.paragraph, what);
+      var source = data.sources[item.source] || {};
+      var text = [sourceName(item.source), source.date].filter(Boolean).join(" · ") +
+        (item.paragraph ? " · " + t("paragraph")(item.paragraph) : "");
+      var attrs = { "data-source": item.source };
       if (item.paragraph) { attrs["data-paragraph"] = String(item.paragraph); }
-      return el("li", attrs);
+      return el("li", attrs, [refMark(n), " " + text]);
     }));
   }
-  function factsTable(facts, withSources) {
+  function factsTable(facts, cites) {
     return el("table", {}, [el("tbody", {}, facts.map(function (fact) {
       var cell = el("td", {}, [valueOf(fact)]);
-      if (withSources && fact.sources && fact.sources.length) {
-        cell.appendChild(el("div", { class: "src", text: fact.sources.map(sourceText).join("; ") }));
-      }
+      (fact.sources || []).forEach(function (s) {
+        cell.appendChild(document.createTextNode(" "));
+        cell.appendChild(refMark(cites.cite(s, 0, termLabel(fact.p))));
+      });
       return el("tr", {}, [el("td", { text: termLabel(fact.p) }), cell]);
     }))]);
   }
-  function recordBox(iri) {
+  function recordBox(iri, cites) {
     var record = data.records[iri];
     if (!record) { return null; }
     return el("section", { class: "record", "data-record": iri }, [
       el("div", { class: "kind", text: record.cls ? termLabel(record.cls) : "" }),
       el("h4", { text: pick(record.labels) }),
       record.description ? el("p", { text: pick(record.description) }) : null,
-      record.facts.length ? factsTable(record.facts, false) : null,
-      evidenceList(record.evidence)
+      record.facts.length ? factsTable(record.facts, cites) : null,
+      evidenceList(record.evidence, cites, pick(record.labels))
     ]);
   }
   function heading(labels, clsIri) {
@@ -353,6 +722,7 @@
   }
   function showNode(id) {
     var node = nodeById.get(id);
+    var cites = new Citations();
     var parts = heading(node.labels, node.cls);
     if (node.wikidata && QID.test(node.wikidata)) {
       parts.push(el("p", {}, [t("wikidata") + ": ", el("a", {
@@ -360,22 +730,25 @@
         "data-wikidata": node.wikidata, text: node.wikidata })]));
     }
     if (node.description) { parts.push(el("p", { text: pick(node.description) })); }
-    if (node.facts.length) { parts.push(el("h3", { text: t("facts") }), factsTable(node.facts, true)); }
-    if (node.evidence.length) { parts.push(el("h3", { text: t("namedIn") }), evidenceList(node.evidence)); }
+    if (node.facts.length) { parts.push(el("h3", { text: t("facts") }), factsTable(node.facts, cites)); }
+    if (node.evidence.length) { parts.push(el("h3", { text: t("namedIn") }), evidenceList(node.evidence, cites, t("namedIn"))); }
     if (node.records.length) {
       parts.push(el("h3", { text: t("records") }));
-      node.records.forEach(function (iri) { parts.push(recordBox(iri)); });
+      node.records.forEach(function (iri) { parts.push(recordBox(iri, cites)); });
     }
+    if (cites.order.length) { parts.push(el("h3", { text: t("sources") }), cites.list()); }
     parts.push(el("p", { class: "iri", text: id }));
     openPanel({ node: id }, parts);
   }
   function showEdge(id) {
     var edge = edgeById.get(id);
+    var cites = new Citations();
     var parts = [el("h2", { text: pick(edge.labels) }), el("p", {}, [
       valueOf({ iri: edge.from }), " → ", valueOf({ iri: edge.to })])];
     parts.push(el("h3", { text: edge.records.length ? t("records") : t("evidence") }));
-    if (edge.records.length) { edge.records.forEach(function (iri) { parts.push(recordBox(iri)); }); }
-    else { parts.push(evidenceList(edge.evidence)); }
+    if (edge.records.length) { edge.records.forEach(function (iri) { parts.push(recordBox(iri, cites)); }); }
+    else { parts.push(evidenceList(edge.evidence, cites, pick(edge.labels))); }
+    if (cites.order.length) { parts.push(el("h3", { text: t("sources") }), cites.list()); }
     parts.push(el("p", { class: "iri", text: edge.relation }));
     openPanel({ edge: id }, parts);
   }
@@ -386,8 +759,168 @@
     panel.hidden = false;
   }
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
+    if (params.nodes.length) { focusNode(params.nodes[0]); }
     else if (params.edges.length) { showEdge(params.edges[0]); }
+  });
+  network.on("doubleClick", function (params) {
+    if (params.nodes.length) { expand(params.nodes[0]); }
+  });
+
+  /* ---- stories ---------------------------------------------------------- */
+
+  var storyBox = document.getElementById("story");
+  function playStory(id, step, record) {
+    var story = storyById.get(id);
+    if (!story || !story.steps.length) { return; }
+    if (record) { remember(); }
+    var k = Math.max(1, Math.min(story.steps.length, step || 1));
+    var s = story.steps[k - 1];
+    state.story = { id: id, step: k };
+    state.filters = defaultFilters();
+    state.hidden = state.filters.hide;
+    if (s.view) { readFilters(parseFragment(s.view)); }
+    state.view = { focus: (s.focus || []).filter(function (n) { return nodeById.has(n); }),
+                   depth: s.depth || 1, expand: [], dim: state.view.dim };
+    applyView(true);
+    renderStory();
+    if (state.view.focus.length) {
+      network.selectNodes([state.view.focus[0]]);
+      showNode(state.view.focus[0]);
+    }
+  }
+  function renderStory() {
+    var playing = state.story && storyById.get(state.story.id);
+    storyBox.hidden = !playing;
+    if (!playing) { return; }
+    var k = state.story.step, n = playing.steps.length;
+    document.getElementById("story-title").textContent = pick(playing.title);
+    document.getElementById("story-count").textContent = t("step")(k, n);
+    document.getElementById("story-text").textContent = pick(playing.steps[k - 1].text);
+    document.getElementById("story-prev").disabled = k <= 1;
+    document.getElementById("story-next").disabled = k >= n;
+    storyBox.setAttribute("data-story", playing.id);
+    storyBox.setAttribute("data-step", String(k));
+  }
+  document.getElementById("stories").addEventListener("change", function (ev) {
+    if (ev.target.value) { playStory(ev.target.value, 1, true); }
+  });
+  document.getElementById("story-prev").addEventListener("click", function () {
+    if (state.story) { playStory(state.story.id, state.story.step - 1, true); }
+  });
+  document.getElementById("story-next").addEventListener("click", function () {
+    if (state.story) { playStory(state.story.id, state.story.step + 1, true); }
+  });
+  document.getElementById("story-close").addEventListener("click", function () {
+    remember(); state.story = null; renderStory(); applyView(false);
+  });
+
+  /* ---- the URL fragment ------------------------------------------------- */
+
+  function parseFragment(text) {
+    var params = new Map();
+    (text || "").replace(/^#/, "").split("&").forEach(function (part) {
+      if (!part) { return; }
+      var i = part.indexOf("=");
+      var key = i < 0 ? part : part.slice(0, i);
+      var value = i < 0 ? "" : part.slice(i + 1);
+      try { params.set(decodeURIComponent(key), value); } catch (e) { /* a broken escape is ignored */ }
+    });
+    return params;
+  }
+  function listOf(value) {
+    return (value || "").split(",").filter(Boolean).map(function (v) {
+      try { return decodeURIComponent(v); } catch (e) { return ""; }
+    });
+  }
+  function one(value) { return listOf(value)[0] || ""; }
+  function readFilters(params) {
+    var f = state.filters;
+    if (params.has("hide")) {
+      listOf(params.get("hide")).forEach(function (k) { var iri = classKeys.iri(k); if (iri) { f.hide.add(iri); } });
+    }
+    if (params.has("rel")) {
+      f.rels = new Set(listOf(params.get("rel")).map(ruleKeys.iri).filter(Boolean));
+    }
+    if (params.has("summit")) {
+      var s = nodeKeys.iri(one(params.get("summit")));
+      f.summit = s !== null && backbone.indexOf(s) >= 0 ? backbone.indexOf(s) : null;
+    }
+    if (params.has("from")) { f.from = one(params.get("from")).slice(0, 7); }
+    if (params.has("to")) { f.to = one(params.get("to")).slice(0, 7); }
+    if (params.has("source")) { f.source = sourceKeys.iri(one(params.get("source"))); }
+    if (params.has("multi")) { f.multi = params.get("multi") === "1"; }
+  }
+  /* Restores the state a fragment names: the language, the filters, then a story's step
+     or a focus. Unknown names are reported in the status line and left out. */
+  function restore(text, record) {
+    var params = parseFragment(text);
+    if (record) { remember(); }
+    if (params.has("lang") && UI[one(params.get("lang"))] && one(params.get("lang")) !== state.lang) {
+      setLang(one(params.get("lang")), true);
+    }
+    var story = params.has("story") ? one(params.get("story")) : "";
+    if (story && storyById.has(story)) {
+      playStory(story, parseInt(one(params.get("step")), 10) || 1, false);
+      return;
+    }
+    state.story = null;
+    renderStory();
+    state.filters = defaultFilters();
+    state.hidden = state.filters.hide;
+    readFilters(params);
+    var missing = [];
+    function nodesOf(key) {
+      return listOf(params.get(key)).map(function (k) {
+        var iri = nodeKeys.iri(k);
+        if (iri === null) { missing.push(k); }
+        return iri;
+      }).filter(Boolean);
+    }
+    var depth = parseInt(one(params.get("depth")), 10);
+    state.view = { focus: nodesOf("focus"), depth: depth >= 1 && depth <= 3 ? depth : 1,
+                   expand: nodesOf("expand"), dim: params.get("dim") === "1" };
+    applyView(true);
+    if (state.view.focus.length) {
+      network.selectNodes([state.view.focus[0]]);
+      showNode(state.view.focus[0]);
+    } else if (!state.panel) {
+      network.unselectAll();
+    }
+    if (missing.length) { document.getElementById("status").textContent = t("unknown") + missing.join(", "); }
+  }
+  function enc(values) { return values.map(encodeURIComponent).join(","); }
+  function fragment() {
+    var parts = [], f = state.filters, v = state.view;
+    if (state.story) {
+      parts.push("story=" + enc([state.story.id]), "step=" + state.story.step);
+    } else {
+      if (v.focus.length) { parts.push("focus=" + enc(v.focus.map(nodeKeys.key)), "depth=" + v.depth); }
+      if (v.expand.length) { parts.push("expand=" + enc(v.expand.map(nodeKeys.key))); }
+      if (v.dim) { parts.push("dim=1"); }
+      if (f.hide.size) { parts.push("hide=" + enc(Array.from(f.hide).map(classKeys.key).sort())); }
+      if (f.rels !== null) { parts.push("rel=" + enc(Array.from(f.rels).map(ruleKeys.key).sort())); }
+      if (f.summit !== null) { parts.push("summit=" + enc([nodeKeys.key(backbone[f.summit])])); }
+      if (f.from) { parts.push("from=" + enc([f.from])); }
+      if (f.to) { parts.push("to=" + enc([f.to])); }
+      if (f.source) { parts.push("source=" + enc([sourceKeys.key(f.source)])); }
+      if (f.multi) { parts.push("multi=1"); }
+    }
+    parts.push("lang=" + state.lang);
+    return parts.join("&");
+  }
+  var written = null;
+  var ready = false;  // the fragment is written only once the page has read its own
+  function writeHash() {
+    if (!ready) { return; }
+    var text = fragment();
+    if (location.hash.replace(/^#/, "") === text) { written = text; return; }
+    written = text;
+    try { history.replaceState(null, "", "#" + text); }
+    catch (e) { location.replace("#" + text); }
+  }
+  window.addEventListener("hashchange", function () {
+    var text = location.hash.replace(/^#/, "");
+    if (text !== written) { written = text; restore(text, true); }
   });
 
   /* ---- language and status --------------------------------------------- */
@@ -395,24 +928,24 @@
   function renderButtons() {
     physicsButton.textContent = state.frozen ? t("resume") : t("freeze");
   }
-  function visibleCounts() {
-    var shown = data.nodes.filter(function (n) { return !state.hidden.has(n.cls); });
-    var ids = new Set(shown.map(function (n) { return n.id; }));
-    var links = data.edges.filter(function (e) { return ids.has(e.from) && ids.has(e.to); });
-    return { nodes: shown.length, edges: links.length };
-  }
   function renderStatus() {
-    if (state.stableAt === null) { return; }
-    var counts = visibleCounts();
-    document.getElementById("status").textContent = counts.nodes + t("counts") + counts.edges + t("edges");
+    var n = 0, e = 0;
+    shown.nodes.forEach(function () { n++; });
+    shown.edges.forEach(function () { e++; });
+    document.getElementById("status").textContent = n + t("counts") + e + t("edges");
   }
-  function setLang(lang) {
+  var TEXTS = {
+    "legend-title": "classes", "fit": "fit", "focus-title": "focusTitle", "depth-label": "depth",
+    "expand": "expand", "back": "back", "show-all": "showAll", "dim-label": "dim", "rel-title": "relations",
+    "filters-title": "filters", "summit-label": "summit", "time-label": "time", "source-label": "source1",
+    "multi-label": "multi", "story-prev": "prev", "story-next": "next", "story-close": "endStory"
+  };
+  function setLang(lang, quiet) {
     state.lang = lang;
     document.documentElement.lang = lang;
     document.title = t("title");
     document.getElementById("page-title").textContent = t("title");
-    document.getElementById("legend-title").textContent = t("classes");
-    document.getElementById("fit").textContent = t("fit");
+    Object.keys(TEXTS).forEach(function (id) { document.getElementById(id).textContent = t(TEXTS[id]); });
     document.getElementById("panel-close").setAttribute("aria-label", t("close"));
     searchBox.placeholder = t("search");
     searchBox.setAttribute("aria-label", t("search"));
@@ -424,15 +957,25 @@
     renderLegend();
     renderButtons();
     renderStatus();
+    renderStory();
     if (state.panel && state.panel.node) { showNode(state.panel.node); }
     if (state.panel && state.panel.edge) { showEdge(state.panel.edge); }
     if (!resultsList.hidden) { renderResults(); }
+    if (!quiet) { writeHash(); }
   }
   ["en", "ko"].forEach(function (l) {
     document.getElementById("lang-" + l).addEventListener("click", function () { setLang(l); });
   });
-  setLang(state.lang);
+  setLang(state.lang, true);
+  if (location.hash.length > 1) {
+    written = location.hash.slice(1);
+    restore(written, false);
+  }
+  ready = true;
 
   window.aigraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
-                     focusNode: focusNode, setLang: setLang, setClassHidden: setClassHidden };
+                     focusNode: focusNode, focusOn: focusOn, expand: expand, back: back, showAll: showAll,
+                     setLang: setLang, setClassHidden: setClassHidden, playStory: playStory,
+                     restore: restore, fragment: fragment,
+                     shown: function () { return { nodes: Array.from(shown.nodes).sort(), edges: Array.from(shown.edges).sort() }; } };
 }());
