@@ -34,11 +34,13 @@ pytestmark = [
 def whole(tmp_path_factory):
     from aigraph import load
     from aigraph.project import to_networkx
+    from aigraph.stories import read_stories
     from aigraph.viz import graph_payload, render_html
 
-    graph = to_networkx(load().dataset)
+    project = load()
+    graph = to_networkx(project.dataset)
     path = tmp_path_factory.mktemp("page") / "graph.html"
-    render_html(graph, dest=path)
+    render_html(graph, dest=path, stories=read_stories(project.paths))
     return path, graph, graph_payload(graph)
 
 
@@ -247,3 +249,51 @@ def test_the_drawing_comes_placed_with_the_summits_in_series_order(whole, at):
     xs = [positions[s]["x"] for s in (BLETCHLEY, SEOUL, PARIS, DELHI)]
     assert xs == sorted(xs) and len({positions[s]["y"] for s in (BLETCHLEY, SEOUL, PARIS, DELHI)}) == 1
     assert payload["backbone"] == [BLETCHLEY, SEOUL, PARIS, DELHI]
+
+
+def test_a_story_plays_forward_and_back_focusing_its_steps(whole, at):
+    path, graph, _payload = whole
+    page = at(path)
+    page.page.select_option("#stories", "bletchley-to-new-delhi")
+    assert page.page.is_visible("#story")
+    assert page.page.get_attribute("#story", "data-step") == "1"
+    assert drawn(page) == within(graph, BLETCHLEY, 1)
+    assert page.page.get_attribute("#panel", "data-shows") == BLETCHLEY
+    assert "Bletchley Park" in page.page.inner_text("#story-text")
+    assert page.page.inner_text("#story-count") == "Step 1 of 5"
+    page.page.click("#story-next")
+    assert drawn(page) == within(graph, SEOUL, 1)
+    assert page.eval("() => location.hash") == "#story=bletchley-to-new-delhi&step=2&lang=en"
+    # the sources of what the step says, as links
+    assert page.page.locator('#story-sources a[href="https://lbc.co.uk/tech/95f26bbb5a0b4c2baea7f542408cd57d"]').count() == 1
+    page.page.click("#story-next")
+    assert drawn(page) == within(graph, LEADERS, 1) | within(graph, B + "document/frontier-ai-safety-commitments", 1)
+    page.page.click("#story-prev")
+    assert drawn(page) == within(graph, SEOUL, 1)
+    page.page.click("#lang-ko")
+    assert page.page.inner_text("#story-count") == "5단계 중 2단계"
+    assert "서울" in page.page.inner_text("#story-text")
+    # the last step of the series, from a shared link, then the story closed
+    last = at(path, "#story=bletchley-to-new-delhi&step=5")
+    assert drawn(last) == within(graph, DELHI, 1)
+    assert last.page.is_disabled("#story-next")
+    last.page.click("#story-close")
+    assert last.page.is_hidden("#story")
+    assert page.console == [] and last.console == []
+
+
+def test_a_story_step_sets_its_filters(whole, at):
+    path, graph, _payload = whole
+    page = at(path, "#story=seoul-commitments&step=2")
+    edges = drawn_edges(page)
+    fulfilment = B + "ontology#fulfilmentEdge"
+    fasc = B + "document/frontier-ai-safety-commitments"
+    assert edges and {e["rule"] for e in edges} == {fulfilment}
+    expected = {(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d["rule"] == fulfilment and v == fasc}
+    assert {(e["from"], e["to"], e["relation"]) for e in edges} == expected
+    # IBM: not published for METR, partial for SaferAI (both edges kept)
+    page.page.click("#story-next")
+    page.page.click("#story-next")
+    ibm = {e["relation"].rsplit("/", 1)[1] for e in drawn_edges(page) if e["from"] == B + "organization/ibm"}
+    assert ibm == {"not-published", "partial"}
+    assert page.console == []

@@ -140,6 +140,7 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     from aigraph.ontodoc import render_ontology_html
     from aigraph.project import to_networkx  # only a build needs VoID and the page
     from aigraph.publish import published
+    from aigraph.stories import read_stories
     from aigraph.viz import render_html
     from aigraph.void import describe_dataset
 
@@ -149,7 +150,8 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
         raise ValidationError(report)
     target = Path(out_dir) if out_dir is not None else project.root / "dist"
     _check_replaceable(target)
-    page = str(render_html(to_networkx(dataset))).encode("utf-8")  # the page keeps its drawing hints
+    stories = read_stories(project.paths)
+    page = str(render_html(to_networkx(dataset), stories=stories)).encode("utf-8")  # keeps drawing hints
     dataset = published(dataset)
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
     void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), paths=project.paths)

@@ -271,10 +271,13 @@ def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth
     from aigraph.project import to_networkx
     from aigraph.viz import render_html
 
+    from aigraph.stories import read_stories
+
     kept = [c for c in classes.split(",") if c.strip()] if classes is not None else None
-    graph = to_networkx(load(root, cache=True).dataset, lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
+    project = load(root, cache=True)
+    graph = to_networkx(project.dataset, lang=lang, focus=focus, depth=depth,  # type: ignore[arg-type]
                         classes=kept)
-    result = render_html(graph, lang=lang, dest=out)
+    result = render_html(graph, lang=lang, dest=out, stories=read_stories(project.paths))
     if out is None:
         click.echo(result, nl=False)
     else:

@@ -29,6 +29,7 @@ from aigraph.errors import ExportError
 from aigraph.layout import layout, summit_order
 from aigraph.namespaces import AIG
 from aigraph.serialize import write_atomic
+from aigraph.stories import stories_for
 
 #: Where vis-network sits inside the pyvis package (pyvis is pinned in pyproject.toml).
 VIS_DIR = ("lib", "vis-9.1.2")
@@ -209,10 +210,13 @@ def render_html(
     *,
     lang: str | None = None,
     dest: str | Path | None = None,
+    stories: list[dict[str, Any]] | None = None,
 ) -> str | Path:
     """Render *graph* as a self-contained HTML page; write it to *dest* when given.
 
     :param lang: the page's first language, ``en`` or ``ko`` (default: the graph's).
+    :param stories: guided stories (:func:`aigraph.stories.read_stories`); the page
+        offers those whose focused nodes it draws.
     :returns: the page, or the path written.
     :raises ExportError: when vis-network cannot be found or *dest* cannot be written.
 
@@ -223,6 +227,7 @@ def render_html(
     (True, False)
     """
     payload = graph_payload(graph)
+    payload["stories"] = stories_for(stories or [], set(graph))
     if lang is not None:
         payload["lang"] = lang
     vis_js = _asset(*VIS_DIR, "vis-network.min.js", package="pyvis")

@@ -796,6 +796,19 @@
     document.getElementById("story-title").textContent = pick(playing.title);
     document.getElementById("story-count").textContent = t("step")(k, n);
     document.getElementById("story-text").textContent = pick(playing.steps[k - 1].text);
+    /* What the step says comes from these sources (each fact of the step is in the graph). */
+    var seen = new Set(), items = [];
+    (playing.steps[k - 1].facts || []).forEach(function (fact) {
+      fact.sources.forEach(function (iri) {
+        if (seen.has(iri)) { return; }
+        seen.add(iri);
+        var source = data.sources[iri] || {};
+        var name = has(data.sources, iri) ? sourceName(iri) : hostOf(iri) || iri;
+        items.push(el("li", { "data-source": iri }, [webLink(source.url, name) || name]));
+      });
+    });
+    document.getElementById("story-sources-title").textContent = t("sources");
+    document.getElementById("story-sources").replaceChildren.apply(document.getElementById("story-sources"), items);
     document.getElementById("story-prev").disabled = k <= 1;
     document.getElementById("story-next").disabled = k >= n;
     storyBox.setAttribute("data-story", playing.id);
