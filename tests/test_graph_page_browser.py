@@ -297,3 +297,14 @@ def test_a_story_step_sets_its_filters(whole, at):
     ibm = {e["relation"].rsplit("/", 1)[1] for e in drawn_edges(page) if e["from"] == B + "organization/ibm"}
     assert ibm == {"not-published", "partial"}
     assert page.console == []
+
+
+def test_every_label_of_the_panel_follows_the_page_language(whole, at):
+    path, _graph, _payload = whole
+    page = at(path, "#focus=ai-seoul-summit-2024&depth=1&lang=ko")
+    names = page.eval("() => Array.from(document.querySelectorAll('#panel tr > td:first-child'))"
+                      ".map(td => td.textContent)")
+    assert "시작일" in names and "종료일" in names  # schema:startDate, schema:endDate
+    assert names and all(re.search("[가-힣]", name) for name in names), names
+    headings = page.page.locator("#panel h3").all_inner_texts()
+    assert headings and all(re.search("[가-힣]", h) for h in headings), headings
