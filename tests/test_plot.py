@@ -119,3 +119,37 @@ def test_followthrough_matrix_is_each_source_s_verdict(projected):
     overdue = verdicts("Overdue Tracker")
     assert overdue == {**{c: (kept,) for c in ("meta", "google-deepmind", "microsoft", "openai", "amazon", "g42")},
                        "xai": (late,)}
+
+
+def test_principles_rows_are_told_apart_and_the_legend_names_their_kinds(projected):
+    from aigraph.plot import _draw_principles, principle_rows
+
+    graph, kinds = projected
+    rows, _cols, cells = principle_matrix(graph, kinds)
+    merged = principle_rows(graph, rows, cells)
+    labels = [label for label, _nodes in merged]
+    assert len(labels) == len(set(labels))  # no two rows read the same
+    assert all(len(label) <= 64 for label in labels)
+    # one statement that several sources report is one row, saying how many
+    raimondo = [(label, nodes) for label, nodes in merged if label.startswith("Gina Raimondo")]
+    assert len(raimondo) == 1 and len(raimondo[0][1]) > 1
+    assert raimondo[0][0].endswith(f"({len(raimondo[0][1])} sources)")
+    # each reported version of Lee Jong-ho's announcement keeps the source that tells it apart
+    lee = [label for label in labels if label.startswith("Lee Jong-ho")]
+    assert len(lee) > 1 and any("Business Upturn" in label for label in lee)
+    figure = _draw_principles(graph, kinds)
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert {"document", "statement"} <= set(legend)
+
+
+def test_timeline_names_each_document_in_full(projected):
+    from aigraph.plot import _draw_timeline
+
+    graph, kinds = projected
+    figure = _draw_timeline(graph, kinds)
+    text = " ".join(t.get_text() for t in figure.axes[0].texts).replace("\n  ", " ").replace("\n", " ")
+    for summit in summit_timeline(graph, kinds):
+        for document in summit["documents"]:
+            assert "• " + graph.nodes[document]["label"] in text
+    assert "…" not in text
+    assert "Seoul Statement of Intent toward International Cooperation on AI Safety Science" in text

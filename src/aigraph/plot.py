@@ -165,24 +165,84 @@ def _draw_centrality(graph: nx.MultiDiGraph, kinds: dict[str, Kind], top: int):
     return figure
 
 
+def principle_rows(graph: nx.MultiDiGraph, rows: list[str], cells: set[tuple[str, str]],
+                   size: int = 64) -> list[tuple[str, list[str]]]:
+    """Return the matrix's rows as ``(label, nodes)``: each label distinct and at most *size* long.
+
+    Rows with the same label and the same principles (one statement as several sources
+    report it) are merged into one row that says how many sources it has. A long label
+    keeps its start and its end (``…`` between), where labels such as "…, per Business
+    Upturn" differ; labels still alike get the source that reports them.
+
+    >>> g = nx.MultiDiGraph()
+    >>> for n in "abc":
+    ...     g.add_node(n, label="A very long statement label that goes on, per " + n.upper(),
+    ...                evidence=[])
+    >>> [label for label, _nodes in principle_rows(g, ["a", "b", "c"], {("a", "p"), ("b", "p"), ("c", "q")}, 30)]
+    ['A very long stat…, per A', 'A very long stat…, per B', 'A very long stat…, per C']
+    """
+    lang = graph.graph.get("lang", "en")
+    merged: dict[tuple[str, frozenset], list[str]] = {}
+    for row in rows:
+        principles = frozenset(c for r, c in cells if r == row)
+        merged.setdefault((graph.nodes[row]["label"], principles), []).append(row)
+    found = []
+    for (label, _principles), nodes in merged.items():
+        if len(nodes) > 1:
+            label += f" ({len(nodes)} sources)" if lang == "en" else f" (출처 {len(nodes)}곳)"
+        found.append((label, nodes))
+    labels = [_middle(label, size) for label, _nodes in found]
+    sources = graph.graph.get("sources", {})
+    for i, (label, nodes) in enumerate(found):
+        if labels.count(labels[i]) > 1:
+            evidence = graph.nodes[nodes[0]].get("evidence") or [{}]
+            source = sources.get(evidence[0].get("source"), {})
+            name = (source.get("publisher") or source.get("label") or {}).get(lang, "")
+            labels[i] = _middle(label, size - len(name) - 3) + (f" ({name})" if name else "")
+    return list(zip(labels, [nodes for _label, nodes in found]))
+
+
+def _middle(text: str, size: int) -> str:
+    """Return *text* at most *size* long: its start, ``…`` and its end."""
+    if len(text) <= size:
+        return text
+    tail = min(len(text) // 3, size // 2, 24)
+    if ", per " in text[-40:]:
+        tail = len(text) - text.rindex(", per ")
+    tail = min(tail, size - 8)
+    return text[: size - tail - 1].rstrip() + "…" + text[len(text) - tail:]
+
+
 def _draw_principles(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     rows, cols, cells = principle_matrix(graph, kinds)
     if not cells:
         raise AnalysisError("no document or statement invokes a principle: nothing to draw")
-    figure = _figure(2.5 + 0.45 * len(cols), 2.5 + 0.4 * len(rows))
+    merged = principle_rows(graph, rows, cells)
+    figure = _figure(3.5 + 0.45 * len(cols), 3.2 + 0.4 * len(merged))
     axes = figure.add_subplot()
     classes = graph.graph.get("classes", {})
-    for (row, col) in sorted(cells):
-        colour = classes.get(graph.nodes[row]["cls"], {}).get("colour", "#555555")
-        axes.scatter(cols.index(col), rows.index(row), s=180, marker="s", color=colour)
+    shown: dict[str, str] = {}
+    for y, (_label, nodes) in enumerate(merged):
+        for col in cols:
+            if (nodes[0], col) in cells:
+                cls = graph.nodes[nodes[0]]["cls"]
+                colour = classes.get(cls, {}).get("colour", "#555555")
+                shown[cls] = colour
+                axes.scatter(cols.index(col), y, s=180, marker="s", color=colour)
     axes.set_xticks(range(len(cols)), [_short(graph.nodes[c]["label"], 36) for c in cols],
                     rotation=60, ha="right")
-    axes.set_yticks(range(len(rows)), [_short(graph.nodes[r]["label"], 60) for r in rows])
+    axes.set_yticks(range(len(merged)), [label for label, _nodes in merged])
     axes.set_xlim(-0.6, len(cols) - 0.4)
-    axes.set_ylim(len(rows) - 0.4, -0.6)
+    axes.set_ylim(len(merged) - 0.4, -0.6)
     axes.grid(True, color="#dddddd")
     axes.set_axisbelow(True)
     lang = graph.graph.get("lang", "en")
+    from matplotlib.patches import Patch
+
+    # the legend names the kinds of row: documents, statements, frameworks (their colours)
+    axes.legend(handles=[Patch(color=colour, label=classes.get(cls, {}).get("labels", {}).get(lang, cls))
+                         for cls, colour in sorted(shown.items(), key=lambda kv: kv[0])],
+                loc="upper left", bbox_to_anchor=(1.01, 1.0), title="row" if lang == "en" else "행")
     axes.set_title("Principles invoked by documents and statements" if lang == "en"
                    else "문서와 발언이 내세운 원칙")
     return figure
@@ -194,7 +254,22 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
         raise AnalysisError("no summit has a date: nothing to draw")
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-    figure = _figure(4 + 3.2 * len(summits), 4.5)
+    import textwrap
+
+    # Each document in full, wrapped to the width a summit has; the figure is as tall as
+    # the longest list needs, on either side of the line.
+    notes = [
+        "\n".join(textwrap.fill(graph.nodes[d]["label"], 34, initial_indent="• ", subsequent_indent="  ")
+                  for d in s["documents"])
+        for s in summits
+    ]
+    lines = [n.count("\n") + 1 if n else 0 for n in notes]
+    # the first summit's name is above the line and its documents below; then they alternate
+    above = max([lines[i] for i in range(1, len(lines), 2)] + [0])
+    below = max([lines[i] for i in range(0, len(lines), 2)] + [0])
+    # inches above and below the line (a line of 8-point text is about 0.15 inch)
+    high, low = 0.8 + 0.15 * above, 0.8 + 0.15 * below
+    figure = _figure(4 + 3.2 * len(summits), 1.3 + high + low)
     axes = figure.add_subplot()
     locator = AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
@@ -211,12 +286,13 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
         axes.annotate(f"{graph.nodes[s['summit']]['label']}\n{s['date']:%Y-%m-%d}", (s["date"], 0),
                       xytext=(0, 14 * up), textcoords="offset points", ha="center",
                       va="bottom" if up > 0 else "top", weight="bold")
-        text = "\n".join("• " + _short(graph.nodes[d]["label"], 40) for d in s["documents"])
+        text = notes[i]
         if text:
             axes.annotate(text, (s["date"], 0), xytext=(0, -18 * up), textcoords="offset points",
-                          ha="center", va="top" if up > 0 else "bottom", fontsize=8)
+                          ha="center", va="top" if up > 0 else "bottom", fontsize=8,
+                          multialignment="left")
     axes.set_yticks([])
-    axes.set_ylim(-1, 1)
+    axes.set_ylim(-low, high)  # in inches, roughly: each side as tall as its text
     span = max(xs) - min(xs)
     pad = max(span / 4, timedelta(days=120))
     axes.set_xlim(min(xs) - pad, max(xs) + pad)
