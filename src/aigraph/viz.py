@@ -64,6 +64,7 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
             "src": _sources_of(data.get("evidence", []), *(f.get("sources", []) for f in data.get("facts", []))),
             **_without(data, "label"),
         }
+        item = _compact(item)
         if parts.get(node):
             item["summits"] = parts[node]
         date = node_date(data)
@@ -76,14 +77,16 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
         for record in data.get("records", []):
             evidence += records.get(record, {}).get("evidence", [])
         edges.append(
-            {
-                "id": f"e{i}",
-                "from": u,
-                "to": v,
-                "relation": key,
-                "src": _sources_of(evidence),
-                **_without(data, "label", "relation"),
-            }
+            _compact(
+                {
+                    "id": f"e{i}",
+                    "from": u,
+                    "to": v,
+                    "relation": key,
+                    "src": _sources_of(evidence),
+                    **_without(data, "label", "relation"),
+                }
+            )
         )
     classes = sorted(
         ({"iri": iri, **info} for iri, info in graph.graph.get("classes", {}).items()),
@@ -105,6 +108,11 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
         # The relation kinds (edge rules and edge properties) that the filter lists.
         "rules": {k: v for k, v in graph.graph.get("rules", {}).items() if k in used_rules},
     }
+
+
+def _compact(item: dict[str, Any]) -> dict[str, Any]:
+    """Return *item* without its empty lists and missing values (the page restores them)."""
+    return {k: v for k, v in item.items() if v is not None and v != []}
 
 
 def _sources_of(evidence: list[dict[str, Any]], *more: list[str]) -> list[str]:

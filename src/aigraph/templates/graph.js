@@ -7,7 +7,16 @@
 (function () {
   "use strict";
 
+  var timing = { script: performance.now() };
   var data = JSON.parse(document.getElementById("aigraph-data").textContent);
+  timing.parsed = performance.now();
+  /* The payload leaves out empty lists and missing values (aigraph.viz): put them back. */
+  data.nodes.forEach(function (n) {
+    ["facts", "evidence", "records", "alt", "src"].forEach(function (k) { if (!n[k]) { n[k] = []; } });
+  });
+  data.edges.forEach(function (e) {
+    ["evidence", "records", "src"].forEach(function (k) { if (!e[k]) { e[k] = []; } });
+  });
   var UI = {
     en: {
       title: "AI summits knowledge graph", search: "Search by name (English or Korean)",
@@ -143,17 +152,20 @@
   var hubs = new Set(data.nodes.slice().sort(function (a, b) {
     return b.degree - a.degree || (a.id < b.id ? -1 : 1);
   }).slice(0, Math.min(25, Math.ceil(data.nodes.length / 10))).map(function (n) { return n.id; }));
+  /* Colour and shape come from the node's class, as a vis-network group: one set of
+     options per class rather than per node, so 10^4 nodes are made quickly. */
+  var groups = {};
+  data.classes.forEach(function (cls) {
+    groups[cls.iri] = { shape: cls.shape,
+                        color: { background: cls.colour, border: darker(cls.colour),
+                                 highlight: { background: cls.colour, border: "#000" },
+                                 hover: { background: cls.colour, border: "#000" } } };
+  });
   function visNode(n) {
-    var cls = classByIri.get(n.cls) || { colour: "#999999", shape: "dot", small: false, labels: {} };
-    var summit = n.cls === SUMMIT;
-    var item = {
-      id: n.id, x: n.x, y: n.y, label: shortLabel(pick(n.labels), cls.small),
-      title: pick(n.labels) + " · " + pick(cls.labels), shape: cls.shape,
-      color: { background: cls.colour, border: darker(cls.colour),
-               highlight: { background: cls.colour, border: "#000" },
-               hover: { background: cls.colour, border: "#000" } }
-    };
-    if (summit) { item.size = 44; item.font = { size: 46, color: "#8b0000" }; item.borderWidth = 2; item.widthConstraint = { maximum: 700 }; }
+    var cls = classByIri.get(n.cls) || { small: false, labels: {} };
+    var item = { id: n.id, x: n.x, y: n.y, label: shortLabel(pick(n.labels), cls.small),
+                 title: pick(n.labels) + " · " + pick(cls.labels), group: n.cls };
+    if (n.cls === SUMMIT) { item.size = 44; item.font = { size: 46, color: "#8b0000" }; item.borderWidth = 2; item.widthConstraint = { maximum: 700 }; }
     else if (cls.small) { item.size = 7; item.font = { size: 13, color: "#555" }; }
     else {
       item.size = 8 + 24 * Math.sqrt(n.degree / maxDegree);
@@ -186,7 +198,9 @@
   var edgeGroups = data.edgeGroups || {};
   var EDGE_COLOUR = { color: "#b5b5c0", highlight: "#333", hover: "#555" };
   function visEdge(e) {
-    var v = { id: e.id, from: e.from, to: e.to, label: pick(e.labels), title: pick(e.labels) };
+    /* Above 1,000 nodes edges carry no label on the canvas (their title and the panel name
+       them): at that size the labels cannot be read, and measuring them slows every drawing. */
+    var v = { id: e.id, from: e.from, to: e.to, label: large ? undefined : pick(e.labels), title: pick(e.labels) };
     if (curves.has(e.id)) { v.smooth = curves.get(e.id); }
     var group = has(edgeGroups, e.relation) ? edgeGroups[e.relation] : null;
     if (group) {
@@ -199,18 +213,20 @@
 
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
+  timing.datasets = performance.now();
   var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
+    groups: groups,
     layout: { randomSeed: 7, improvedLayout: false },
     nodes: {
       scaling: { label: { enabled: false, drawThreshold: 9 } },
       font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 14, strokeWidth: 4, strokeColor: "#fff" },
       borderWidth: 1,
-      widthConstraint: { maximum: 220 }
+      widthConstraint: large ? false : { maximum: 220 }  // splitting 10^4 labels into lines takes seconds
     },
     edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.45 } },
+      arrows: { to: { enabled: !large, scaleFactor: 0.45 } },
       color: EDGE_COLOUR,
       font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 11, color: "#666",
               strokeWidth: 3, strokeColor: "#fff", align: "middle" },
@@ -230,6 +246,7 @@
                    navigationButtons: false, keyboard: false }
   });
 
+  timing.network = performance.now();
   var physicsButton = document.getElementById("physics");
   function freeze() {
     network.setOptions({ physics: { enabled: false } });
@@ -248,7 +265,7 @@
   document.getElementById("fit").addEventListener("click", function () { fitView(); });
 
   network.once("afterDrawing", function () {
-    state.stableAt = performance.now();
+    state.stableAt = timing.drawn = performance.now();
     physicsButton.disabled = false;
     document.body.setAttribute("data-layout", "stable");
     renderStatus();
@@ -359,23 +376,36 @@
     var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
     shown = focusOn ? focused(allowed) : allowed;
     var dim = focusOn && state.view.dim;
-    var nodeChanges = [], edgeChanges = [];
+    /* Hidden or shown: set on the network's own items, then one update of what is drawn
+       (vis-network's "_dataUpdated": visible indices, then a redraw); a DataSet update per
+       item would re-read every option of every node, seconds for 10^4 nodes. Dimming goes
+       through the DataSets (opacity), only for the items that change. */
+    var nodeDim = [], edgeDim = [], changed = false;
     data.nodes.forEach(function (n) {
       var want = shown.nodes.has(n.id) ? "show" : dim && allowed.nodes.has(n.id) ? "dim" : "hide";
-      if (look.get(n.id) === want) { return; }
+      var was = look.get(n.id);
+      if (was === want) { return; }
       look.set(n.id, want);
-      nodeChanges.push({ id: n.id, hidden: want === "hide", opacity: want === "dim" ? DIM : 1 });
+      network.body.nodes[n.id].options.hidden = want === "hide";
+      changed = true;
+      if (want === "dim" || was === "dim") { nodeDim.push({ id: n.id, opacity: want === "dim" ? DIM : 1 }); }
     });
     data.edges.forEach(function (e) {
       var want = shown.edges.has(e.id) ? "show" : dim && allowed.edges.has(e.id) ? "dim" : "hide";
-      if (look.get(e.id) === want) { return; }
+      var was = look.get(e.id);
+      if (was === want) { return; }
       look.set(e.id, want);
-      var base = edges.get(e.id).color;
-      var colour = Object.assign({}, base && base.color ? base : EDGE_COLOUR, { opacity: want === "dim" ? DIM : 1 });
-      edgeChanges.push({ id: e.id, hidden: want === "hide", color: colour });
+      network.body.edges[e.id].options.hidden = want === "hide";
+      changed = true;
+      if (want === "dim" || was === "dim") {
+        var base = edges.get(e.id).color;
+        var colour = Object.assign({}, base && base.color ? base : EDGE_COLOUR, { opacity: want === "dim" ? DIM : 1 });
+        edgeDim.push({ id: e.id, color: colour });
+      }
     });
-    if (nodeChanges.length) { nodes.update(nodeChanges); }
-    if (edgeChanges.length) { edges.update(edgeChanges); }
+    if (nodeDim.length) { nodes.update(nodeDim); }
+    if (edgeDim.length) { edges.update(edgeDim); }
+    if (changed) { network.body.emitter.emit("_dataUpdated"); }
     syncControls();
     renderStatus();
     writeHash();
@@ -953,7 +983,7 @@
     "filters-title": "filters", "summit-label": "summit", "time-label": "time", "source-label": "source1",
     "multi-label": "multi", "story-prev": "prev", "story-next": "next", "story-close": "endStory"
   };
-  function setLang(lang, quiet) {
+  function setLang(lang, quiet, initial) {
     state.lang = lang;
     document.documentElement.lang = lang;
     document.title = t("title");
@@ -965,8 +995,10 @@
     ["en", "ko"].forEach(function (l) {
       document.getElementById("lang-" + l).setAttribute("aria-pressed", l === lang ? "true" : "false");
     });
-    nodes.update(data.nodes.map(function (n) { var v = visNode(n); return { id: v.id, label: v.label, title: v.title }; }));
-    edges.update(data.edges.map(function (e) { var v = visEdge(e); return { id: v.id, label: v.label, title: v.title }; }));
+    if (!initial) {  // the first drawing already has its labels in this language
+      nodes.update(data.nodes.map(function (n) { var v = visNode(n); return { id: v.id, label: v.label, title: v.title }; }));
+      edges.update(data.edges.map(function (e) { var v = visEdge(e); return { id: v.id, label: v.label, title: v.title }; }));
+    }
     renderLegend();
     renderButtons();
     renderStatus();
@@ -979,14 +1011,15 @@
   ["en", "ko"].forEach(function (l) {
     document.getElementById("lang-" + l).addEventListener("click", function () { setLang(l); });
   });
-  setLang(state.lang, true);
+  setLang(state.lang, true, true);
   if (location.hash.length > 1) {
     written = location.hash.slice(1);
     restore(written, false);
   }
   ready = true;
+  timing.ready = performance.now();
 
-  window.aigraph = { network: network, nodes: nodes, edges: edges, data: data, state: state,
+  window.aigraph = { timing: timing, network: network, nodes: nodes, edges: edges, data: data, state: state,
                      focusNode: focusNode, focusOn: focusOn, expand: expand, back: back, showAll: showAll,
                      setLang: setLang, setClassHidden: setClassHidden, playStory: playStory,
                      restore: restore, fragment: fragment,
