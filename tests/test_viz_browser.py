@@ -221,18 +221,29 @@ def test_hassabis_shows_both_titles_each_with_its_source(seoul, open_page):
     assert link.get_attribute("rel") == "noopener noreferrer"
 
 
-def test_screenshots_of_the_whole_graph_and_a_focused_view(seoul, tmp_path, open_page):
-    """Save both views (to $AIGRAPH_SCREENSHOTS when set, e.g. to refresh docs/graph.png)."""
+def test_screenshots_of_the_whole_graph_a_focused_view_and_a_story_step(tmp_path, open_page):
+    """Save three views (to $AIGRAPH_SCREENSHOTS when set, e.g. to refresh docs/*.png)."""
+    from aigraph.stories import read_stories
+
     out = Path(os.environ.get("AIGRAPH_SCREENSHOTS", tmp_path))
-    page = open_page(seoul[0])
+    project = load()
+    path = tmp_path / "graph.html"
+    render_html(to_networkx(project.dataset), dest=path, stories=read_stories(project.paths))
+    page = open_page(path)
     page.page.screenshot(path=out / "graph.png")
-    focused, _graph = _write(None, tmp_path, focus="kamala-harris", depth=2, lang="ko")
-    page = open_page(focused)
-    page.page.fill("#search", "해리스")
-    page.page.keyboard.press("Enter")
+    page.page.goto(page.url + "#focus=kamala-harris&depth=1&lang=ko")
+    page.page.reload()
+    page.page.wait_for_selector("body[data-layout=stable]")
+    assert page.page.get_attribute("#panel", "data-shows") == HARRIS
     page.page.screenshot(path=out / "graph-focus.png")
-    for name in ("graph.png", "graph-focus.png"):
+    page.page.goto(page.url + "#story=seoul-commitments&step=3")
+    page.page.reload()
+    page.page.wait_for_selector("body[data-layout=stable]")
+    assert page.page.get_attribute("#story", "data-step") == "3"
+    page.page.screenshot(path=out / "graph-story.png")
+    for name in ("graph.png", "graph-focus.png", "graph-story.png"):
         assert (out / name).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert page.console == []
 
 
 def test_hostile_labels_run_no_script(xss_root, tmp_path, open_page):

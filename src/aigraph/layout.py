@@ -36,6 +36,26 @@ GRAVITY = 1.0
 SUMMIT_GAP = 7.0
 
 
+#: After the layout, nodes closer than this (in ideal distances) are moved apart.
+SEPARATION = 1.0
+
+
+def _separate(pos: np.ndarray, pinned: np.ndarray, least: float, rounds: int = 40) -> None:
+    """Move apart, in place, the pairs of nodes closer than *least* (the pinned stay)."""
+    for _round in range(rounds):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta**2).sum(axis=-1))
+        np.fill_diagonal(dist, 1e9)
+        close = dist < least
+        if not close.any():
+            return
+        dist = np.maximum(dist, 1e-6)
+        # each node of a close pair goes half the missing distance away from the other
+        share = np.where(close, (least - dist) / dist / 2, 0.0)
+        move = (delta * share[..., None]).sum(axis=1)
+        pos += move * (~pinned)[:, None]
+
+
 def summit_order(graph: nx.MultiDiGraph, summit_class: str) -> list[str]:
     """Return the summits (nodes of *summit_class*) in series order: first start date, then id.
 
@@ -121,5 +141,7 @@ def layout(
         step = np.minimum(length, temperature)
         pos += move / length[:, None] * step[:, None] * (~pinned)[:, None]
         temperature -= cooling
+    if n <= EXACT_LIMIT:
+        _separate(pos, pinned, SEPARATION * k)
     pos *= SPACING / k
     return {node: (int(round(x)), int(round(y))) for node, (x, y) in zip(nodes, pos.tolist())}

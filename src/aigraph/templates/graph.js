@@ -371,6 +371,7 @@
   data.nodes.forEach(function (n) { look.set(n.id, "show"); });
   data.edges.forEach(function (e) { look.set(e.id, "show"); });
 
+  var labelThreshold = 9;
   function applyView(fit) {
     var allowed = filtered();
     var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
@@ -406,6 +407,13 @@
     if (nodeDim.length) { nodes.update(nodeDim); }
     if (edgeDim.length) { edges.update(edgeDim); }
     if (changed) { network.body.emitter.emit("_dataUpdated"); }
+    /* A focused view of up to 150 nodes labels every node (on graphs of up to 1,000 nodes,
+       where changing a global option is quick); the overview labels only the large ones. */
+    var threshold = !large && focusOn && shown.nodes.size <= 150 ? 1 : 9;
+    if (threshold !== labelThreshold) {
+      labelThreshold = threshold;
+      network.setOptions({ nodes: { scaling: { label: { drawThreshold: threshold } } } });
+    }
     syncControls();
     renderStatus();
     writeHash();
