@@ -148,6 +148,12 @@
      growing with the square root of degree / the largest degree; summits are 42 px.
      Labels: summits, documents, sessions and the most connected nodes get large labels,
      legible at the overview; the others appear as one zooms in (drawThreshold). */
+  var large = data.nodes.length > 1000;
+  /* Above 1,000 nodes only the large labels are made with the drawing; the others are
+     added, for the nodes in view, once the view is zoomed in far enough to show them
+     (making and measuring 10^4 labels would take seconds before the first drawing). */
+  var lazyLabels = large;
+  var withLabel = new Set();
   var maxDegree = data.nodes.reduce(function (m, n) { return Math.max(m, n.degree); }, 1);
   var hubs = new Set(data.nodes.slice().sort(function (a, b) {
     return b.degree - a.degree || (a.id < b.id ? -1 : 1);
@@ -163,8 +169,12 @@
   });
   function visNode(n) {
     var cls = classByIri.get(n.cls) || { small: false, labels: {} };
-    var item = { id: n.id, x: n.x, y: n.y, label: shortLabel(pick(n.labels), cls.small),
-                 title: pick(n.labels) + " · " + pick(cls.labels), group: n.cls };
+    var item = { id: n.id, x: n.x, y: n.y, title: pick(n.labels) + " · " + pick(cls.labels), group: n.cls };
+    var big = n.cls === SUMMIT || hubs.has(n.id) || LABELLED.indexOf(n.cls) >= 0;
+    if (!lazyLabels || big || withLabel.has(n.id)) {
+      item.label = shortLabel(pick(n.labels), cls.small);
+      withLabel.add(n.id);
+    }
     if (n.cls === SUMMIT) { item.size = 44; item.font = { size: 46, color: "#8b0000" }; item.borderWidth = 2; item.widthConstraint = { maximum: 700 }; }
     else if (cls.small) { item.size = 7; item.font = { size: 13, color: "#555" }; }
     else {
@@ -173,7 +183,6 @@
     }
     return item;
   }
-  var large = data.nodes.length > 1000;
   /* Edges that join the same two nodes (a document's several kinds of commitment to one
      principle) bend apart, alternately to either side, so that each label can be read. */
   var curves = new Map();
@@ -200,7 +209,8 @@
   function visEdge(e) {
     /* Above 1,000 nodes edges carry no label on the canvas (their title and the panel name
        them): at that size the labels cannot be read, and measuring them slows every drawing. */
-    var v = { id: e.id, from: e.from, to: e.to, label: large ? undefined : pick(e.labels), title: pick(e.labels) };
+    var v = { id: e.id, from: e.from, to: e.to };
+    if (!large) { v.label = v.title = pick(e.labels); }
     if (curves.has(e.id)) { v.smooth = curves.get(e.id); }
     var group = has(edgeGroups, e.relation) ? edgeGroups[e.relation] : null;
     if (group) {
@@ -264,6 +274,20 @@
   physicsButton.addEventListener("click", function () { if (state.frozen) { resume(); } else { freeze(); } });
   document.getElementById("fit").addEventListener("click", function () { fitView(); });
 
+  function labelsInView() {
+    if (!lazyLabels || network.getScale() < 0.5) { return; }
+    var a = network.DOMtoCanvas({ x: 0, y: 0 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth, y: container.clientHeight });
+    var add = [];
+    data.nodes.forEach(function (n) {
+      if (withLabel.has(n.id) || n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y) { return; }
+      withLabel.add(n.id);
+      add.push({ id: n.id, label: shortLabel(pick(n.labels), (classByIri.get(n.cls) || {}).small) });
+    });
+    if (add.length) { nodes.update(add); }
+  }
+  network.on("zoom", labelsInView);
+  network.on("dragEnd", labelsInView);
   network.once("afterDrawing", function () {
     state.stableAt = timing.drawn = performance.now();
     physicsButton.disabled = false;
@@ -1004,7 +1028,8 @@
       document.getElementById("lang-" + l).setAttribute("aria-pressed", l === lang ? "true" : "false");
     });
     if (!initial) {  // the first drawing already has its labels in this language
-      nodes.update(data.nodes.map(function (n) { var v = visNode(n); return { id: v.id, label: v.label, title: v.title }; }));
+      nodes.update(data.nodes.filter(function (n) { return withLabel.has(n.id) || !lazyLabels; })
+        .map(function (n) { var v = visNode(n); return { id: v.id, label: v.label, title: v.title }; }));
       edges.update(data.edges.map(function (e) { var v = visEdge(e); return { id: v.id, label: v.label, title: v.title }; }));
     }
     renderLegend();
