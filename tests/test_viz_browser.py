@@ -320,4 +320,13 @@ def test_a_2000_node_graph_settles_and_stays_usable(tmp_path, open_page):
     assert sorted(page.eval("() => window.aigraph.network.body.nodeIndices")) == ["n0000", "n1234"]
     page.page.click("#show-all")
     assert page.eval("() => window.aigraph.network.body.nodeIndices.length") == 2000
+    # above 1,000 nodes a small node's label is made once the view zooms in on it
+    label = "id => window.aigraph.nodes.get(id).label"
+    assert page.eval(label, "n1500") is None
+    page.eval("id => window.aigraph.network.moveTo({position: window.aigraph.network.getPositions([id])[id],"
+              " scale: 1.5})", "n1500")
+    box = page.page.locator("#network").bounding_box()
+    page.page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.page.mouse.wheel(0, -50)  # a user's zoom: the page adds the labels in view
+    page.page.wait_for_function("() => window.aigraph.nodes.get('n1500').label === 'Entity 1500'")
     assert page.console == []
