@@ -31,7 +31,8 @@
       anySummit: "All summits", time: "Dated between", source1: "Source", anySource: "All sources",
       multi: "Only facts with two or more sources", stories: "Stories…", step: function (k, n) { return "Step " + k + " of " + n; },
       prev: "Previous", next: "Next", endStory: "Close the story", unknown: "Not in this graph: ",
-      allRelations: "all", noRelations: "none"
+      allRelations: "all", noRelations: "none",
+      more: function (n) { return "Show " + n + " more"; }
     },
     ko: {
       title: "AI 정상회의 지식 그래프", search: "이름으로 찾기 (한국어 또는 영어)",
@@ -46,7 +47,8 @@
       anySummit: "모든 정상회의", time: "날짜 범위", source1: "출처", anySource: "모든 출처",
       multi: "출처가 둘 이상인 사실만", stories: "이야기…", step: function (k, n) { return n + "단계 중 " + k + "단계"; },
       prev: "이전", next: "다음", endStory: "이야기 닫기", unknown: "이 그래프에 없음: ",
-      allRelations: "모두", noRelations: "없음"
+      allRelations: "모두", noRelations: "없음",
+      more: function (n) { return n + "개 더 보기"; }
     }
   };
   var SHAPE_SYMBOL = {
@@ -232,7 +234,7 @@
     nodes: {
       scaling: { label: { enabled: false, drawThreshold: 9 } },
       font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 14, strokeWidth: 4, strokeColor: "#fff" },
-      borderWidth: 1,
+      borderWidth: large ? 0 : 1,  // one stroke less per node at 10^4 nodes
       widthConstraint: large ? false : { maximum: 220 }  // splitting 10^4 labels into lines takes seconds
     },
     edges: {
@@ -241,7 +243,7 @@
       font: { face: "Noto Sans CJK KR, Noto Sans KR, sans-serif", size: 11, color: "#666",
               strokeWidth: 3, strokeColor: "#fff", align: "middle" },
       scaling: { label: { drawThreshold: 8 } },
-      smooth: large ? false : { enabled: true, type: "continuous", roundness: 0.2 },
+      smooth: false,  // straight edges draw fastest; pairs of edges between two nodes bend apart (curves)
       width: 1
     },
     physics: {
@@ -443,10 +445,24 @@
     writeHash();
     if (fit) { fitView(); }
   }
+  /* Fits the view to the shown nodes from their positions. vis-network's own fit first
+     re-measures every node of the graph (label and shape), a second at 10^4 nodes. */
   function fitView() {
     var ids = Array.from(shown.nodes);
-    if (ids.length && ids.length < data.nodes.length) { network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.2 }); }
-    else { network.fit({ animation: false }); }
+    if (!ids.length) { return; }
+    var at = network.getPositions(ids);
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    ids.forEach(function (id) {
+      var p = at[id];
+      if (!p) { return; }
+      x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
+    });
+    if (x0 === Infinity) { return; }
+    var margin = 90;  // room for the largest nodes and their labels
+    var width = container.clientWidth || 800, height = container.clientHeight || 600;
+    var scale = Math.min(width / (x1 - x0 + 2 * margin), height / (y1 - y0 + 2 * margin), 1.2);
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
+    labelsInView();
   }
   function remember() {
     state.past.push(fragment());
@@ -795,12 +811,20 @@
     if (node.facts.length) { parts.push(el("h3", { text: t("facts") }), factsTable(node.facts, cites)); }
     if (node.evidence.length) { parts.push(el("h3", { text: t("namedIn") }), evidenceList(node.evidence, cites, t("namedIn"))); }
     if (node.records.length) {
-      parts.push(el("h3", { text: t("records") }));
-      node.records.forEach(function (iri) { parts.push(recordBox(iri, cites)); });
+      /* A hub names a hundred records or more: the first 30 are written at once, the rest
+         on demand, so that picking it stays quick. */
+      var all = state.panel && state.panel.node === id && state.panel.all;
+      var records = all ? node.records : node.records.slice(0, 30);
+      parts.push(el("h3", { text: t("records") + " (" + node.records.length + ")" }));
+      records.forEach(function (iri) { parts.push(recordBox(iri, cites)); });
+      if (records.length < node.records.length) {
+        parts.push(el("button", { type: "button", class: "more", text: t("more")(node.records.length - records.length),
+          onclick: function () { state.panel.all = true; showNode(id); } }));
+      }
     }
     if (cites.order.length) { parts.push(el("h3", { text: t("sources") }), cites.list()); }
     parts.push(el("p", { class: "iri", text: id }));
-    openPanel({ node: id }, parts);
+    openPanel({ node: id, all: all }, parts);
   }
   function showEdge(id) {
     var edge = edgeById.get(id);
