@@ -44,8 +44,12 @@ def test_the_wheel_ships_the_curated_graph_and_no_drafts(installed):
     _bin, _cwd, wheel = installed
     names = zipfile.ZipFile(wheel).namelist()
     sources = sorted(p.name for p in (ROOT / "data").glob("*.trig"))
-    shipped = sorted(Path(n).name for n in names if n.startswith("aigraph/shipped/data/"))
+    shipped = sorted(Path(n).name for n in names
+                     if n.startswith("aigraph/shipped/data/") and not n.startswith("aigraph/shipped/data/stories/"))
     assert shipped == sources
+    # the guided stories of the graph page ship with it
+    stories = sorted(p.name for p in (ROOT / "data" / "stories").glob("*.ttl"))
+    assert stories and sorted(Path(n).name for n in names if n.startswith("aigraph/shipped/data/stories/")) == stories
     assert "aigraph/shipped/ontology/shapes.ttl" in names
     assert any(n.startswith("aigraph/shipped/queries/cq01") for n in names)
     assert not any("drafts" in n for n in names)

@@ -179,7 +179,7 @@ def principle_rows(graph: nx.MultiDiGraph, rows: list[str], cells: set[tuple[str
     ...     g.add_node(n, label="A very long statement label that goes on, per " + n.upper(),
     ...                evidence=[])
     >>> [label for label, _nodes in principle_rows(g, ["a", "b", "c"], {("a", "p"), ("b", "p"), ("c", "q")}, 30)]
-    ['A very long stat…, per A', 'A very long stat…, per B', 'A very long stat…, per C']
+    ['A very long statement…, per A', 'A very long statement…, per B', 'A very long statement…, per C']
     """
     lang = graph.graph.get("lang", "en")
     merged: dict[tuple[str, frozenset], list[str]] = {}
