@@ -313,6 +313,11 @@ def test_a_2000_node_graph_settles_and_stays_usable(tmp_path, open_page):
     path = tmp_path / "big.html"
     render_html(graph, dest=path)
     page = open_page(path)  # waits until the layout is stable and frozen
+    # above 1,000 nodes every node and edge is first drawn on a plain canvas, shown before
+    # vis-network makes its objects, and removed once vis-network has drawn
+    timing = page.eval("() => window.aigraph.timing")
+    assert timing["preview"] < timing["previewShown"] < timing["network"] < timing["drawn"]
+    assert page.eval("() => document.querySelectorAll('#preview').length") == 0
     page.page.fill("#search", "개체 1234")
     page.page.keyboard.press("Enter")
     assert page.eval("() => window.aigraph.network.getSelectedNodes()") == ["n1234"]

@@ -6,7 +6,8 @@ the start positions come from a fixed seed and nodes are taken in the graph's
 (sorted) order, so the same graph gets the same positions in every process.
 
 * The summits are the backbone: they are pinned on one horizontal line in
-  series order (by their first start date), and the rest settles around them.
+  series order (by their first start date), and the rest settles around them
+  (up to :data:`MAX_BACKBONE` summits; more are laid out like any node).
 * Up to :data:`EXACT_LIMIT` nodes every pair pushes; above it each node is
   pushed by a fixed-seed sample of :data:`SAMPLE` nodes per step (scaled up to
   the whole), so that 10^4 nodes are placed in seconds.
@@ -36,6 +37,8 @@ GRAVITY = 1.0
 SUMMIT_GAP = 7.0
 
 
+#: The summits are pinned in a line only up to this many (the series has four so far).
+MAX_BACKBONE = 20
 #: After the layout, nodes closer than this (in ideal distances) are moved apart.
 SEPARATION = 1.0
 
@@ -110,6 +113,8 @@ def layout(
     pos = rng.uniform(-side / 2, side / 2, size=(n, 2))
     pinned = np.zeros(n, dtype=bool)
     pins = [index[s] for s in backbone if s in index]
+    if len(pins) > MAX_BACKBONE:  # a line of hundreds of summits would squash the rest
+        pins = []
     for order, i in enumerate(pins):
         pos[i] = ((order - (len(pins) - 1) / 2) * SUMMIT_GAP * k, 0.0)
         pinned[i] = True

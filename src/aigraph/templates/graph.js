@@ -223,10 +223,72 @@
     return v;
   }
 
+  /* ---- a first drawing of large graphs --------------------------------- */
+
+  /* Above 1,000 nodes vis-network takes seconds to make its objects. Before it starts,
+     every node and edge is drawn at its place on a plain canvas (class colours, sizes by
+     degree), and the browser shows it; the canvas goes once vis-network has drawn. */
+  var container = document.getElementById("network");
+  function preview() {
+    var canvas = document.createElement("canvas");
+    var width = container.clientWidth || 800, height = container.clientHeight || 600;
+    var ratio = window.devicePixelRatio || 1;
+    canvas.id = "preview";
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    canvas.style.cssText = "position:absolute;left:0;top:0;width:" + width + "px;height:" + height + "px";
+    container.appendChild(canvas);
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    data.nodes.forEach(function (n) {
+      x0 = Math.min(x0, n.x); x1 = Math.max(x1, n.x); y0 = Math.min(y0, n.y); y1 = Math.max(y1, n.y);
+    });
+    var scale = Math.min(width / (x1 - x0 + 180), height / (y1 - y0 + 180), 1.2);
+    var ctx = canvas.getContext("2d");
+    ctx.setTransform(ratio * scale, 0, 0, ratio * scale, ratio * (width / 2 - scale * (x0 + x1) / 2),
+                     ratio * (height / 2 - scale * (y0 + y1) / 2));
+    ctx.strokeStyle = "#b5b5c0";
+    ctx.lineWidth = 1 / scale;
+    ctx.beginPath();
+    data.edges.forEach(function (e) {
+      var a = nodeById.get(e.from), b = nodeById.get(e.to);
+      if (a && b) { ctx.moveTo(a.x, a.y); ctx.lineTo(b.x, b.y); }
+    });
+    ctx.stroke();
+    var byColour = new Map();
+    data.nodes.forEach(function (n) {
+      var colour = (classByIri.get(n.cls) || { colour: "#999999" }).colour;
+      if (!byColour.has(colour)) { byColour.set(colour, []); }
+      byColour.get(colour).push(n);
+    });
+    byColour.forEach(function (list, colour) {
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      list.forEach(function (n) {
+        var r = n.cls === SUMMIT ? 44 : 8 + 24 * Math.sqrt(n.degree / maxDegree);
+        ctx.moveTo(n.x + r, n.y);
+        ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+      });
+      ctx.fill();
+    });
+    timing.preview = performance.now();
+    return canvas;
+  }
+  var previewCanvas = null;
+  if (large) {
+    previewCanvas = preview();
+    document.body.setAttribute("data-layout", "preview");
+    /* two frames: the preview is painted before vis-network takes the main thread */
+    requestAnimationFrame(function () {
+      requestAnimationFrame(function () { timing.previewShown = performance.now(); setTimeout(main, 0); });
+    });
+  } else {
+    main();
+  }
+
+  function main() {
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
   timing.datasets = performance.now();
-  var container = document.getElementById("network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     autoResize: true,
     groups: groups,
@@ -292,6 +354,7 @@
   network.on("dragEnd", labelsInView);
   network.once("afterDrawing", function () {
     state.stableAt = timing.drawn = performance.now();
+    if (previewCanvas) { previewCanvas.remove(); }
     physicsButton.disabled = false;
     document.body.setAttribute("data-layout", "stable");
     renderStatus();
@@ -1081,4 +1144,5 @@
                      setLang: setLang, setClassHidden: setClassHidden, playStory: playStory,
                      restore: restore, fragment: fragment,
                      shown: function () { return { nodes: Array.from(shown.nodes).sort(), edges: Array.from(shown.edges).sort() }; } };
+  }
 }());
