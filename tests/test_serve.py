@@ -197,6 +197,23 @@ def test_service_and_load_are_refused_without_any_outbound_request(server: str, 
     assert not listener.connected(), "the server connected out"
 
 
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SeRvIcE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ \\u0053ERVICE <{url}> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ \\U00000053ervice <{url}> {{ ?s ?p ?o }} }}",
+    ],
+    ids=["mixed-case", "escaped", "long-escape"],
+)
+def test_service_in_any_spelling_is_refused_without_any_outbound_request(server: str, template: str):
+    """A query Oxigraph alone answers must plainly hold no SERVICE: these go through the full check."""
+    listener = _Listener()
+    response = httpx.post(f"{server}/sparql", data={"query": template.format(url=listener.url)})
+    assert response.status_code in (400, 403), response.text
+    assert not listener.connected(), "the server connected out"
+
+
 def test_from_clause_never_fetches_a_graph(server: str):
     listener = _Listener()
     query = f"SELECT * FROM <{listener.url}> WHERE {{ ?s ?p ?o }}"

@@ -15,6 +15,8 @@ same graph. rdflib users keep the precise type; schema.org users find a Date.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
@@ -48,10 +50,15 @@ def drawing_hints(dataset: Dataset, /) -> tuple[set[URIRef], set[URIRef]]:
     return {s for s in marked if isinstance(s, URIRef)} - classes, classes
 
 
-def published(dataset: Dataset, /) -> Dataset:
+def published(dataset: Dataset, /, *, directory: Path | None = None) -> Dataset:
     """Return a copy of *dataset* without the drawing hints, in the same kind of store.
 
     A sealed dataset gives a sealed copy (:func:`aigraph.store.seal`).
+
+    :param directory: an Oxigraph dataset only: keep the copy on disk in this new
+        directory (Oxigraph's RocksDB store), not in memory. Once the copy is
+        dropped, other processes can open it with ``pyoxigraph.Store.read_only``
+        and share it through the page cache (what ``aigraph serve``'s workers do).
 
     >>> from aigraph import load
     >>> ds = load().dataset
@@ -60,14 +67,21 @@ def published(dataset: Dataset, /) -> Dataset:
     """
     properties, classes = drawing_hints(dataset)
     hidden = {s for cls in classes for s in dataset.subjects(RDF.type, cls)}
-    out = new_dataset(store=store_name(dataset))
     if store_name(dataset) == "oxigraph":
         import pyoxigraph as ox
 
         # All in Oxigraph's own engine: one N-Quads copy (the merged default graph
         # of a sealed store included), then the hints deleted from every graph.
-        store = raw_store(out)
-        store.bulk_load(raw_store(dataset).dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        if directory is None:
+            store = ox.Store()
+            store.bulk_load(raw_store(dataset).dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+        else:
+            store = ox.Store(str(directory))
+            nquads = directory.with_name(directory.name + ".nq")  # through a file: no copy in memory
+            raw_store(dataset).dump(output=str(nquads), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+            nquads.unlink()
+        out = new_dataset(store="oxigraph", wrap=store)
         for variable, terms in (("p", properties), ("s", {s for s in hidden if isinstance(s, URIRef)})):
             if terms:
                 values = " ".join(t.n3() for t in sorted(terms))
@@ -77,8 +91,14 @@ def published(dataset: Dataset, /) -> Dataset:
         store.update(_TWINS.format(target="GRAPH ?g { ?s ?p ?d }", source="GRAPH ?g { ?s ?p ?o }"))
         if is_sealed(dataset):  # the merge in the default graph gets them too
             store.update(_TWINS.format(target="?s ?p ?d", source="?s ?p ?o"))
+        if directory is not None:
+            store.flush()
+        if is_sealed(dataset):
             seal(out, merged=True)
         return out
+    if directory is not None:
+        raise ValueError("only an Oxigraph dataset can be published on disk")
+    out = new_dataset(store=store_name(dataset))
     for s, p, o, g in dataset.quads((None, None, None, None)):
         if p not in properties and s not in hidden:
             graph = out.graph(g.identifier if hasattr(g, "identifier") else g)

@@ -10,6 +10,7 @@ answer is buffered before it is sent, so a failure is a proper 4xx/5xx status.
 
 from __future__ import annotations
 
+import gc
 import html
 import re
 import shutil
@@ -79,16 +80,20 @@ def create_app(
 
     project = load(root, store=options.store)
     paths = project.paths
-    dataset = project.dataset
     # the page reads the drawing hints; what is served leaves them out
-    page = with_links(graph_page(dataset))
+    page = with_links(graph_page(project.dataset))
     page_policy = content_security_policy(page)
-    dataset = published(dataset)
+    workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
+    if options.store == "oxigraph":  # on disk, opened read-only by every worker: one copy for all
+        snapshot = workdir / "store"
+        dataset = published(project.dataset, directory=snapshot)
+    else:
+        dataset = published(project.dataset)
+        snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
     description = VoidDocument(dataset, paths)
     docs = str(render_ontology_html(dataset.graph(ONTOLOGY_GRAPH)))
-    workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
-    snapshot = dump_nquads(dataset, workdir / "snapshot.nq")
-    del dataset  # the workers hold the data from here on
+    del dataset, project  # the workers hold the data from here on (Oxigraph's writer is closed)
+    gc.collect()
     pool = WorkerPool(snapshot, options.store, size=options.workers, timeout=options.timeout,
                       max_results=options.max_results, max_memory_mb=options.max_memory_mb)
 

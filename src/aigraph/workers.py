@@ -2,9 +2,10 @@
 
 pyoxigraph cannot cancel a running query and rdflib's engine cannot either, so
 the endpoint never runs a query in its own process. Each worker loads a
-snapshot of the sealed dataset (an N-Quads file, the merged default graph
-included) into the chosen store, then answers
-one task at a time over a pipe with a complete :class:`~aigraph.endpoint.Answer`.
+snapshot of the sealed dataset (the merged default graph included): Oxigraph's
+on-disk store, opened read-only by every worker, or an N-Quads file loaded into
+the chosen store; then it answers one task at a time over a pipe with a
+complete :class:`~aigraph.endpoint.Answer`.
 A worker that misses the deadline is killed and replaced; the others keep serving.
 """
 
@@ -40,11 +41,14 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
 
     # rdflib would fetch the graphs a FROM clause names from the web: never here.
     rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
-    if store == "oxigraph":  # Oxigraph's bulk loader; the snapshot holds the merge already
+    if store == "oxigraph":  # the snapshot holds the merge already
         import pyoxigraph as ox
 
-        loaded = ox.Store()
-        loaded.bulk_load(path=snapshot, format=ox.RdfFormat.N_QUADS)
+        if Path(snapshot).is_dir():  # an on-disk store, shared by every worker through the page cache
+            loaded = ox.Store.read_only(snapshot)
+        else:  # an N-Quads file: Oxigraph's bulk loader, a copy per worker
+            loaded = ox.Store()
+            loaded.bulk_load(path=snapshot, format=ox.RdfFormat.N_QUADS)
         dataset = new_dataset(store=store, wrap=loaded)
         seal(dataset, merged=True)
     else:

@@ -1,0 +1,54 @@
+"""`aigraph serve` on Oxigraph keeps one on-disk copy of the published graph that every worker opens read-only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from aigraph import load, serve
+from aigraph.namespaces import AIG
+from aigraph.publish import published
+from aigraph.store import raw_store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _quads(store: ox.Store) -> set[str]:
+    return {str(q) for q in store}
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load(ROOT)
+
+
+def test_the_copy_on_disk_holds_what_the_copy_in_memory_holds(project, tmp_path: Path):
+    expected = _quads(raw_store(published(project.dataset)))
+    on_disk = published(project.dataset, directory=tmp_path / "store")
+    assert _quads(raw_store(on_disk)) == expected
+    hint = ox.NamedNode(str(AIG.graphColour))
+    assert not list(raw_store(on_disk).quads_for_pattern(None, hint, None, None)) and len(expected) > 20_000
+    assert list(raw_store(project.dataset).quads_for_pattern(None, hint, None, None))  # it was there
+    del on_disk
+    assert _quads(ox.Store.read_only(str(tmp_path / "store"))) == expected
+
+
+def test_the_server_hands_its_workers_a_closed_store(project, tmp_path: Path, monkeypatch):
+    workdir = tmp_path / "serve"
+    workdir.mkdir()
+    monkeypatch.setattr(serve.tempfile, "mkdtemp", lambda **_: str(workdir))
+    serve.create_app(ROOT)
+    snapshot = workdir / "store"
+    assert snapshot.is_dir() and not list(workdir.glob("*.nq"))
+    # The server dropped its writer: RocksDB lets a new writer take the lock (it refuses while one holds it).
+    writer = ox.Store(str(snapshot))
+    assert _quads(writer) == _quads(raw_store(published(project.dataset)))
+    with pytest.raises(OSError):
+        ox.Store(str(snapshot))  # the lock is real: a second writer is refused
+
+
+def test_a_memory_store_cannot_be_published_on_disk(tmp_path: Path):
+    with pytest.raises(ValueError, match="only an Oxigraph dataset"):
+        published(load(ROOT, store="memory").dataset, directory=tmp_path / "store")
