@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -41,7 +42,7 @@ def test_the_server_hands_its_workers_a_closed_store(project, tmp_path: Path, mo
     monkeypatch.setattr(serve.tempfile, "mkdtemp", lambda **_: str(workdir))
     serve.create_app(ROOT)
     snapshot = workdir / "store"
-    assert snapshot.is_dir() and not list(workdir.glob("*.nq"))
+    assert snapshot.is_dir() and not (workdir / "store.nq").exists()  # the copy went straight to disk
     # The server dropped its writer: RocksDB lets a new writer take the lock (it refuses while one holds it).
     writer = ox.Store(str(snapshot))
     assert _quads(writer) == _quads(raw_store(published(project.dataset)))
@@ -52,3 +53,26 @@ def test_the_server_hands_its_workers_a_closed_store(project, tmp_path: Path, mo
 def test_a_memory_store_cannot_be_published_on_disk(tmp_path: Path):
     with pytest.raises(ValueError, match="only an Oxigraph dataset"):
         published(load(ROOT, store="memory").dataset, directory=tmp_path / "store")
+
+
+def test_the_page_made_on_first_request_is_the_page_of_the_assembled_graph(shared_mini_root: Path, tmp_path: Path):
+    from aigraph.store import dump_nquads
+
+    assembled = load(shared_mini_root).dataset
+    page = serve.GraphPage(dump_nquads(assembled, tmp_path / "page.nq"), "oxigraph")
+    made, policy = asyncio.run(page.get())
+    assert made == serve.with_links(serve.graph_page(assembled))
+    assert policy.startswith("default-src 'none'; script-src 'sha256-")
+
+
+def test_a_page_that_cannot_be_made_is_an_error_and_is_tried_again(shared_mini_root: Path, tmp_path: Path):
+    from aigraph.errors import AigraphError
+    from aigraph.store import dump_nquads
+
+    snapshot = tmp_path / "page.nq"
+    page = serve.GraphPage(snapshot, "oxigraph")
+    with pytest.raises(AigraphError):
+        asyncio.run(page.get())  # no snapshot yet
+    dump_nquads(load(shared_mini_root).dataset, snapshot)
+    made, _ = asyncio.run(page.get())
+    assert "<html" in made

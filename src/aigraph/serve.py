@@ -10,6 +10,7 @@ answer is buffered before it is sent, so a failure is a proper 4xx/5xx status.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import html
 import re
@@ -42,11 +43,14 @@ from aigraph.links import HtmlPolicyMiddleware, content_security_policy
 from aigraph.namespaces import DATASET_IRI, ONTOLOGY_GRAPH
 from aigraph.serialize import FORMATS
 from aigraph.paths import ProjectPaths
+from aigraph.runner import Limits
 from aigraph.store import DEFAULT_STORE, StoreName
 from aigraph.workers import WorkerPool
 
 #: A query (or form body) larger than this is refused with 413.
 MAX_REQUEST_BYTES = 256 * 1024
+#: The limits of the child that makes the graph page (at 10^6 triples: about a minute, a few GB).
+PAGE_LIMITS = Limits(timeout=900.0, max_memory_mb=16384)
 _HEADERS = {"Vary": "Accept", "Access-Control-Allow-Origin": "*"}
 
 
@@ -80,10 +84,9 @@ def create_app(
 
     project = load(root, store=options.store)
     paths = project.paths
-    # the page reads the drawing hints; what is served leaves them out
-    page = with_links(graph_page(project.dataset))
-    page_policy = content_security_policy(page)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
+    # The page reads the drawing hints (what is served leaves them out); it is made on first request.
+    page = GraphPage(dump_nquads(project.dataset, workdir / "page.nq"), options.store)
     if options.store == "oxigraph":  # on disk, opened read-only by every worker: one copy for all
         snapshot = workdir / "store"
         dataset = published(project.dataset, directory=snapshot)
@@ -112,7 +115,11 @@ def create_app(
         return await _sparql(request, pool)
 
     async def index(_request: Request) -> Response:
-        return HTMLResponse(page, headers={**_HEADERS, "Content-Security-Policy": page_policy})
+        try:
+            html_page, policy = await page.get()
+        except AigraphError as exc:
+            return _respond(Answer.error(503, f"the graph page could not be made: {exc}"))
+        return HTMLResponse(html_page, headers={**_HEADERS, "Content-Security-Policy": policy})
 
     async def ontology_docs(_request: Request) -> Response:
         return HTMLResponse(docs, headers=_HEADERS)
@@ -393,6 +400,50 @@ def graph_page(dataset: object) -> str:
     from aigraph.viz import render_html
 
     return str(render_html(to_networkx(dataset)))
+
+
+def graph_page_of_snapshot(snapshot: str, store: StoreName) -> str:
+    """Return the graph page of a snapshot (:func:`aigraph.workers.load_snapshot`)."""
+    from aigraph.workers import load_snapshot
+
+    return with_links(graph_page(load_snapshot(snapshot, store)))
+
+
+class GraphPage:
+    """The served graph page, made once, on first request, in a child process.
+
+    The projection of a large graph takes a while (about a minute at 10^6
+    triples) and as much memory as the graph again: made at start-up, it would
+    hold up the endpoint and keep the assembled graph in the server's memory.
+    Made from a snapshot of the assembled graph (drawing hints included) in a
+    child process (:func:`aigraph.runner.run_limited`), it costs nothing until
+    someone asks, and the memory is given back when the child ends. Requests
+    that come while it is being made wait for the same child.
+    """
+
+    def __init__(self, snapshot: Path, store: StoreName) -> None:
+        self.snapshot, self.store = snapshot, store
+        self._made: asyncio.Future[str] | None = None
+
+    async def get(self) -> tuple[str, str]:
+        """Return the page and its Content-Security-Policy.
+
+        :raises aigraph.runner.LimitError: when the child fails or passes its limits
+            (a later request tries again).
+        """
+        from aigraph.runner import run_limited
+
+        if self._made is None:
+            self._made = asyncio.ensure_future(asyncio.to_thread(
+                run_limited, graph_page_of_snapshot, str(self.snapshot), self.store, limits=PAGE_LIMITS))
+        made = self._made
+        try:
+            page = await asyncio.shield(made)
+        except AigraphError:
+            if self._made is made:
+                self._made = None
+            raise
+        return page, content_security_policy(page)
 
 
 _FORM = f"""<!doctype html>

@@ -31,16 +31,19 @@ START_TIMEOUT = 600.0
 LIGHT_GRACE = 30.0
 
 
-def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: int) -> None:
-    """Load *snapshot*, say ``"ready"``, then answer tasks until the pipe closes."""
-    import rdflib.plugins.sparql
+def load_snapshot(snapshot: str, store: StoreName) -> Any:
+    """Return the sealed dataset of *snapshot*: an Oxigraph store directory, or N-Quads.
 
-    from aigraph import endpoint
+    >>> import tempfile
+    >>> from aigraph.parse import new_dataset
+    >>> from aigraph.store import dump_nquads
+    >>> path = dump_nquads(new_dataset(), Path(tempfile.mkdtemp()) / "s.nq")
+    >>> len(load_snapshot(str(path), "oxigraph"))
+    0
+    """
     from aigraph.parse import new_dataset, parse_file
     from aigraph.store import seal
 
-    # rdflib would fetch the graphs a FROM clause names from the web: never here.
-    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
     if store == "oxigraph":  # the snapshot holds the merge already
         import pyoxigraph as ox
 
@@ -54,6 +57,18 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
     else:
         dataset = new_dataset(store=store)
         parse_file(dataset, Path(snapshot))
+    return dataset
+
+
+def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: int) -> None:
+    """Load *snapshot*, say ``"ready"``, then answer tasks until the pipe closes."""
+    import rdflib.plugins.sparql
+
+    from aigraph import endpoint
+
+    # rdflib would fetch the graphs a FROM clause names from the web: never here.
+    rdflib.plugins.sparql.SPARQL_LOAD_GRAPHS = False
+    dataset = load_snapshot(snapshot, store)
     conn.send("ready")
     while True:
         try:
