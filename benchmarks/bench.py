@@ -482,10 +482,34 @@ def serve_test(root: Path, triples: int) -> dict:
         out["mixed"] = hammer(url, texts, per_client=per_client)
         out["rates"] = per_query_rates(url, root, (CHEAP_QUERY, *HEAVY_QUERIES))
         out["rss_after_mb"] = tree_rss_mb(proc.pid)
+        out["page"] = first_page(url.rsplit("/", 1)[0] + "/", proc.pid)
     finally:
         stop(proc)
     out["oxigraph"] = oxigraph_server_test(root)
     return out
+
+
+def first_page(url: str, pid: int) -> dict:
+    """The graph page, made on its first request (a child process): seconds, status, peak RSS meanwhile."""
+    import httpx
+
+    peak, done = [0.0], threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.2):
+            peak[0] = max(peak[0], tree_rss_mb(pid))
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    start = time.perf_counter()
+    try:
+        status = httpx.get(url, timeout=STEP_LIMIT).status_code
+    except httpx.HTTPError as exc:
+        status = type(exc).__name__
+    finally:
+        done.set()
+        watcher.join()
+    return {"s": time.perf_counter() - start, "status": status, "peak_rss_mb": peak[0]}
 
 
 def oxigraph_server_test(root: Path) -> dict:
@@ -638,8 +662,11 @@ def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
     add("first union query", f"{fmt_s(first.get('s'))} ({first.get('name')}; p50 {fmt_s(p50)}; "
         f"the merge is made once in load: seal {fmt_s(e.get('seal_s'))})",
         "no hidden copy: first − p50 < 1 s", extra is not None and extra < 1)
-    add("`aigraph serve` start-up", fmt_s(s.get("startup_s")) + _cpu(s.get("startup_cpu_s")), "≤ 30 s",
-        s.get("startup_s") is not None and s["startup_s"] <= 30)
+    page = s.get("page", {})
+    page_note = (f"; the graph page, made on first request apart: {fmt_s(page.get('s'))}, status "
+                 f"{page.get('status')}, {page.get('peak_rss_mb', 0):,.0f} MiB meanwhile") if page else ""
+    add("`aigraph serve` start-up", fmt_s(s.get("startup_s")) + _cpu(s.get("startup_cpu_s")) + page_note,
+        "≤ 30 s", s.get("startup_s") is not None and s["startup_s"] <= 30)
     rss = max(s.get("rss_ready_mb", 0), s.get("rss_after_mb", 0))
     add("`aigraph serve` RSS, all processes", f"{rss:,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
         bool(s.get("startup_s")) and rss <= GB_1_5)
