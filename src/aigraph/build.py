@@ -139,7 +139,6 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     from aigraph.jsonld import context_document, term_context
     from aigraph.ontodoc import render_ontology_html
     from aigraph.project import to_networkx  # only a build needs VoID and the page
-    from aigraph.publish import published
     from aigraph.stories import read_stories
     from aigraph.viz import render_html
     from aigraph.void import describe_dataset
@@ -152,7 +151,7 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     _check_replaceable(target)
     stories = read_stories(project.paths)
     page = str(render_html(to_networkx(dataset), stories=stories)).encode("utf-8")  # keeps drawing hints
-    dataset = published(dataset)
+    dataset = project.published
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
     void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), paths=project.paths)
     payloads[VOID_FILE] = serialize_graph(void, "ttl")

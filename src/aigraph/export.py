@@ -26,13 +26,19 @@ def format_for_path(path: str | Path) -> RdfFormat:
 
 
 def export_dataset(
-    dataset: Dataset, /, *, fmt: RdfFormat | None = None, dest: str | Path | None = None
+    dataset: Dataset,
+    /,
+    *,
+    fmt: RdfFormat | None = None,
+    dest: str | Path | None = None,
+    published: bool = False,
 ) -> bytes | Path:
     """Serialise *dataset* as *fmt*; write it to *dest* when given, else return the bytes.
 
     ``ttl``, ``nt`` and ``xml`` hold the union of all graphs;
     ``trig``, ``nq`` and ``jsonld`` keep one named graph per source. Drawing
-    hints (:mod:`aigraph.publish`) are left out.
+    hints (:mod:`aigraph.publish`) are left out: *published* says *dataset* is
+    already without them (:attr:`aigraph.Project.published`), so no copy is made.
 
     :raises ExportError: for an unknown format or an unwritable destination.
 
@@ -46,9 +52,11 @@ def export_dataset(
         fmt = format_for_path(dest)
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
-    from aigraph.publish import published  # drawing hints serve the page, not the exports
+    if not published:
+        from aigraph.publish import published as without_hints  # hints serve the page, not the exports
 
-    data = serialize_dataset(published(dataset), fmt)
+        dataset = without_hints(dataset)
+    data = serialize_dataset(dataset, fmt)
     if dest is None:
         return data
     return write_atomic(dest, data)

@@ -120,7 +120,22 @@ class Project:
         """
         from aigraph.export import export_dataset
 
-        return export_dataset(self.dataset, fmt=fmt, dest=dest)
+        return export_dataset(self.published, fmt=fmt, dest=dest, published=True)
+
+    @cached_property
+    def published(self) -> Dataset:
+        """The graph as it is exported and served: the drawing hints left out (:mod:`aigraph.publish`).
+
+        Made on first use and kept, so that every export shares one copy.
+
+        >>> from aigraph.namespaces import AIG
+        >>> project = load()
+        >>> (None, AIG.graphColour, None) in project.dataset, (None, AIG.graphColour, None) in project.published
+        (True, False)
+        """
+        from aigraph.publish import published
+
+        return published(self.dataset)
 
     def sources(self) -> list[URIRef]:
         """Return the names of the sources' graphs, sorted."""
