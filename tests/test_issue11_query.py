@@ -133,7 +133,7 @@ def test_ctrl_c_stops_the_query_and_its_worker(mini_root: Path):
     )
     group = os.getpgid(process.pid)
     try:
-        worker = _wait_for_worker(group)
+        worker = _wait_for_worker(group, process.pid)
         os.killpg(group, signal.SIGINT)  # what a terminal does on Ctrl-C: the whole group
         _out, err = process.communicate(timeout=30)  # the query alone would run for minutes
     finally:
@@ -147,12 +147,12 @@ def test_ctrl_c_stops_the_query_and_its_worker(mini_root: Path):
 
 
 
-def _wait_for_worker(group: int, timeout: float = 120.0) -> Path:
-    """Wait until the query worker (a second process of the group) is busy."""
+def _wait_for_worker(group: int, main: int, timeout: float = 120.0) -> Path:
+    """Wait until the query worker (a process of the group other than *main*; forked or spawned) is busy."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         members = [p for p in Path("/proc").iterdir() if p.name.isdigit() and _group_of(p) == group]
-        workers = [p for p in members if b"spawn_main" in _cmdline(p)]
+        workers = [p for p in members if int(p.name) != main]
         if workers and _cpu_ticks(workers[0]) > 150:  # loaded the project, now answering
             return workers[0]
         time.sleep(0.2)
@@ -164,13 +164,6 @@ def _group_of(proc: Path) -> int | None:
         return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[2])
     except (OSError, ValueError, IndexError):
         return None
-
-
-def _cmdline(proc: Path) -> bytes:
-    try:
-        return (proc / "cmdline").read_bytes()
-    except OSError:
-        return b""
 
 
 def _cpu_ticks(proc: Path) -> int:
