@@ -243,7 +243,7 @@ def test_ontology_iri_gives_its_documentation_to_browsers(server: str):
 
 
 def test_home_page_links_the_documentation_the_dataset_and_the_endpoint(server: str):
-    home = httpx.get(f"{server}/")
+    home = httpx.get(f"{server}/", timeout=120)  # the page is made on first request, in a child process
     for href in ('href="/ontology.html"', 'href="/dataset"', 'href="/sparql"'):
         assert href in home.text
 

@@ -269,7 +269,7 @@ def test_unknown_entity_is_404(server: str):
 
 
 def test_graph_page_at_root(server: str):
-    response = httpx.get(f"{server}/")
+    response = httpx.get(f"{server}/", timeout=120)  # the page is made on first request, in a child process
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
 
 

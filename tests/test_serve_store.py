@@ -76,3 +76,18 @@ def test_a_page_that_cannot_be_made_is_an_error_and_is_tried_again(shared_mini_r
     dump_nquads(load(shared_mini_root).dataset, snapshot)
     made, _ = asyncio.run(page.get())
     assert "<html" in made
+
+
+def test_the_served_page_is_the_page_a_build_writes_with_the_links_added(tmp_path: Path):
+    from aigraph.build import build
+    from aigraph.paths import project_paths
+    from aigraph.store import dump_nquads
+    from aigraph.stories import read_stories
+
+    project = load(ROOT)
+    built = build(project, out_dir=tmp_path / "dist").out_dir / "graph.html"
+    stories = read_stories(project_paths(ROOT))
+    assert stories  # the real project has guided stories: the served page must carry them too
+    page = serve.GraphPage(dump_nquads(project.dataset, tmp_path / "page.nq"), "oxigraph", stories)
+    made, _ = asyncio.run(page.get())
+    assert made == serve.with_links(built.read_text(encoding="utf-8"))

@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
@@ -81,12 +82,14 @@ def create_app(
     from aigraph.ontodoc import render_ontology_html
     from aigraph.publish import published
     from aigraph.store import dump_nquads
+    from aigraph.stories import read_stories
 
     project = load(root, store=options.store)
     paths = project.paths
+    stories = read_stories(paths)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
     # The page reads the drawing hints (what is served leaves them out); it is made on first request.
-    page = GraphPage(dump_nquads(project.dataset, workdir / "page.nq"), options.store)
+    page = GraphPage(dump_nquads(project.dataset, workdir / "page.nq"), options.store, stories)
     if options.store == "oxigraph":  # on disk, opened read-only by every worker: one copy for all
         snapshot = workdir / "store"
         dataset = published(project.dataset, directory=snapshot)
@@ -394,19 +397,19 @@ def _post_params(request: Request, body: bytes) -> tuple[dict[str, list[str]], A
     )
 
 
-def graph_page(dataset: object) -> str:
-    """Return the HTML of the graph page (:mod:`aigraph.viz`) for the served dataset."""
+def graph_page(dataset: object, stories: list[dict[str, Any]] | None = None) -> str:
+    """Return the HTML of the graph page (:mod:`aigraph.viz`) for the served dataset, as a build writes it."""
     from aigraph.project import to_networkx
     from aigraph.viz import render_html
 
-    return str(render_html(to_networkx(dataset)))
+    return str(render_html(to_networkx(dataset), stories=stories))
 
 
-def graph_page_of_snapshot(snapshot: str, store: StoreName) -> str:
+def graph_page_of_snapshot(snapshot: str, store: StoreName, stories: list[dict[str, Any]] | None = None) -> str:
     """Return the graph page of a snapshot (:func:`aigraph.workers.load_snapshot`)."""
     from aigraph.workers import load_snapshot
 
-    return with_links(graph_page(load_snapshot(snapshot, store)))
+    return with_links(graph_page(load_snapshot(snapshot, store), stories))
 
 
 class GraphPage:
@@ -421,8 +424,8 @@ class GraphPage:
     that come while it is being made wait for the same child.
     """
 
-    def __init__(self, snapshot: Path, store: StoreName) -> None:
-        self.snapshot, self.store = snapshot, store
+    def __init__(self, snapshot: Path, store: StoreName, stories: list[dict[str, Any]] | None = None) -> None:
+        self.snapshot, self.store, self.stories = snapshot, store, stories
         self._made: asyncio.Future[str] | None = None
 
     async def get(self) -> tuple[str, str]:
@@ -435,7 +438,8 @@ class GraphPage:
 
         if self._made is None:
             self._made = asyncio.ensure_future(asyncio.to_thread(
-                run_limited, graph_page_of_snapshot, str(self.snapshot), self.store, limits=PAGE_LIMITS))
+                run_limited, graph_page_of_snapshot, str(self.snapshot), self.store, self.stories,
+                limits=PAGE_LIMITS))
         made = self._made
         try:
             page = await asyncio.shield(made)
