@@ -2,7 +2,7 @@
 
 The folders stay at the top of the repository, where curators edit them; only a
 built package carries a copy, so that ``aigraph`` works from any directory once
-installed (see aigraph.paths.default_root). Everything else is in pyproject.toml.
+installed (see aigraph.project.files.default_root). Everything else is in pyproject.toml.
 """
 
 from pathlib import Path

@@ -180,12 +180,12 @@ def raw_step(root: Path) -> dict:
 
 
 #: The stages of `aigraph.load`, wherever the code in use has them: (module, function, stage).
-#: Oxigraph's engine (aigraph.engine) loads file by file, derives and merges in Oxigraph;
+#: Oxigraph's engine (aigraph.rdf.engine) loads file by file, derives and merges in Oxigraph;
 #: the memory store (and older code) goes through aigraph.build.assemble.
 STAGES = (
-    ("aigraph.engine", "_load_file", "load"),
-    ("aigraph.derive", "derive_in_oxigraph", "derive"),
-    ("aigraph.store", "merge_into_default", "seal"),
+    ("aigraph.rdf.engine", "_load_file", "load"),
+    ("aigraph.rdf.derive", "derive_in_oxigraph", "derive"),
+    ("aigraph.rdf.store", "merge_into_default", "seal"),
     ("aigraph.build", "load_dataset", "load"),
     ("aigraph.build", "derive_edges", "derive"),
     ("aigraph.build", "seal", "seal"),
@@ -291,11 +291,11 @@ def engine_step(root: Path, store: str, size: int) -> dict:
 
 def projection_and_page(dataset) -> tuple[float | None, float | None, dict, float]:
     """Time the networkx projection, the HTML page and `analyze` on the projection."""
-    from aigraph.analyze import analyze_projection
-    from aigraph.kinds import node_kinds
-    from aigraph.namespaces import ONTOLOGY_GRAPH as ONTOLOGY
-    from aigraph.project import to_networkx
-    from aigraph.viz import render_html
+    from aigraph.network.measures import analyze_projection
+    from aigraph.network.categories import node_kinds
+    from aigraph.rdf.namespaces import ONTOLOGY_GRAPH as ONTOLOGY
+    from aigraph.network.projection import to_networkx
+    from aigraph.network.page import render_html
 
     seconds, cpu, graph = timed_cpu(to_networkx, dataset)
     page_seconds, _ = timed(render_html, graph)

@@ -2,7 +2,7 @@
 
 The graphs are the projection-shaped synthetic graphs of ``bench_viz.py`` (the real
 ontology's node classes, ~1.5 edges per node, a few hubs), so the two benchmarks
-measure the same shapes. Each row times :func:`aigraph.analyze.analyze_projection`
+measure the same shapes. Each row times :func:`aigraph.network.measures.analyze_projection`
 and, within it, the betweenness step, which is exact up to
 ``BETWEENNESS_EXACT_UP_TO`` nodes and sampled from ``BETWEENNESS_SAMPLE`` pivots
 above. Printed as a Markdown table; the README quotes it. Not a test: nothing here
@@ -25,20 +25,20 @@ sys.path.insert(0, str(HERE))
 
 from bench_viz import synthetic_graph  # noqa: E402  (the shared synthetic projection)
 
-import aigraph.analyze  # noqa: E402
-from aigraph.analyze import (  # noqa: E402
+import aigraph.network.measures  # noqa: E402
+from aigraph.network.measures import (  # noqa: E402
     BETWEENNESS_EXACT_UP_TO,
     BETWEENNESS_SAMPLE,
     analyze_projection,
 )
-from aigraph.kinds import class_kinds  # noqa: E402
+from aigraph.network.categories import class_kinds  # noqa: E402
 
 SIZES = (1_000, 2_000, 10_000, 50_000)
 ONTOLOGY = HERE.parent / "ontology" / "aigraph.ttl"
 
 
 TIMES: dict[str, float] = {}
-_betweenness = aigraph.analyze.betweenness
+_betweenness = aigraph.network.measures.betweenness
 
 
 def _timed_betweenness(*args: Any, **kwargs: Any) -> Any:
@@ -49,7 +49,7 @@ def _timed_betweenness(*args: Any, **kwargs: Any) -> Any:
     return result
 
 
-aigraph.analyze.betweenness = _timed_betweenness
+aigraph.network.measures.betweenness = _timed_betweenness
 
 
 def measure(size: int, kinds_of_class: dict) -> dict:

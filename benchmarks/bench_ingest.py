@@ -34,7 +34,7 @@ def curated_pairs(graph_iri: str) -> set[tuple[str, int]]:
     from rdflib import URIRef
 
     from aigraph import load
-    from aigraph.namespaces import AIG
+    from aigraph.rdf.namespaces import AIG
 
     dataset = load(ROOT).dataset
     graph = dataset.graph(URIRef(graph_iri))
@@ -93,7 +93,7 @@ def main(argv: list[str]) -> int:
         f"time: {seconds:.2f} s in a fresh process (project, Kiwi model and all); {warm:.2f} s warm"
     )
 
-    from aigraph.namespaces import local_name
+    from aigraph.rdf.namespaces import local_name
 
     missed = sorted(local_name(e) for e in by_entity[0] - by_entity[1])
     extra = sorted(local_name(e) for e in by_entity[1] - by_entity[0])

@@ -25,8 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synth import make_project  # noqa: E402
 
 from aigraph import load  # noqa: E402
-from aigraph.paths import project_paths  # noqa: E402
-from aigraph.validate import validate_dataset  # noqa: E402
+from aigraph.project.files import project_paths  # noqa: E402
+from aigraph.rdf.validate import validate_dataset  # noqa: E402
 
 TARGET_S = 15.0  # issue 16: validation at 10^6 triples
 

@@ -2,7 +2,7 @@
 
 Synthetic graphs of 200, 2,000 and 10,000 nodes, shaped like the projection
 (the real ontology's node classes, ~1.5 edges per node, a few hubs), are
-rendered with aigraph.viz and opened from disk in Debian's chromium, after
+rendered with aigraph.network.page and opened from disk in Debian's chromium, after
 the real project's own graph. Measured in the page (performance.now()):
 
 * first full drawing: from the start of navigation until every node and edge is
@@ -36,9 +36,9 @@ from playwright.sync_api import sync_playwright
 from rdflib import Graph
 
 from aigraph import load
-from aigraph.project import to_networkx
-from aigraph.projection_rules import read_rules
-from aigraph.viz import render_html
+from aigraph.network.projection import to_networkx
+from aigraph.network.rules import read_rules
+from aigraph.network.page import render_html
 
 SIZES = (200, 2_000, 10_000)
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "aigraph.ttl"

@@ -13,7 +13,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Assembled graphs the CLI keeps (aigraph.engine) go to a folder of this test run, not ~/.cache.
+# Assembled graphs the CLI keeps (aigraph.rdf.engine) go to a folder of this test run, not ~/.cache.
 os.environ.setdefault("AIGRAPH_CACHE", tempfile.mkdtemp(prefix="aigraph-test-cache-"))
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 

@@ -14,10 +14,10 @@ import networkx as nx
 import pytest
 from conftest import run_cli
 
-from aigraph.analysis_report import render_analysis, summary_lines
-from aigraph.analyze import analyze_network, analyze_projection, betweenness, communities
+from aigraph.network.report import render_analysis, summary_lines
+from aigraph.network.measures import analyze_network, analyze_projection, betweenness, communities
 from aigraph.errors import AnalysisError
-from aigraph.namespaces import AIG, SCHEMA
+from aigraph.rdf.namespaces import AIG, SCHEMA
 
 B = "https://w3id.org/aigraph/"
 ACTOR_CLASSES = {
@@ -128,9 +128,9 @@ def test_betweenness_is_exact_on_small_graphs_and_sampled_above_the_threshold():
 
 
 def test_sampling_is_said_in_the_output(dataset):
-    from aigraph.kinds import node_kinds
-    from aigraph.namespaces import ONTOLOGY_GRAPH
-    from aigraph.project import to_networkx
+    from aigraph.network.categories import node_kinds
+    from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
+    from aigraph.network.projection import to_networkx
 
     graph = to_networkx(dataset)
     sampled = analyze_projection(
@@ -149,7 +149,7 @@ def test_communities_are_seeded_and_numbered_by_size():
 
 
 def test_table_has_summary_lines_first(analysis, dataset):
-    from aigraph.project import to_networkx
+    from aigraph.network.projection import to_networkx
 
     text = render_analysis(analysis, top=5)
     lines = text.splitlines()

@@ -8,7 +8,7 @@ from rdflib import URIRef
 
 import aigraph
 from aigraph.errors import LoadError, ReadOnlyError
-from aigraph.paths import ROOT_VARIABLE, default_root
+from aigraph.project.files import ROOT_VARIABLE, default_root
 
 PREFIXES = "PREFIX schema: <https://schema.org/>\nPREFIX aig: <https://w3id.org/aigraph/ontology#>\n"
 # No DISTINCT: a person typed in many sources must still be one row.

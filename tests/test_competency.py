@@ -12,8 +12,8 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
 
-from aigraph.paths import project_paths
-from aigraph.query import run_query
+from aigraph.project.files import project_paths
+from aigraph.sparql.query import run_query
 from conftest import ROOT
 from facts import AIG, BASE, P, country, document, ns, organization, person, place, post, principle, summit
 from facts import ARTICLE as SOURCE

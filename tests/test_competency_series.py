@@ -14,9 +14,9 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, XSD
 
-from aigraph.parse import source_graphs
-from aigraph.paths import project_paths
-from aigraph.query import run_query
+from aigraph.rdf.parse import source_graphs
+from aigraph.project.files import project_paths
+from aigraph.sparql.query import run_query
 from conftest import ROOT
 from facts import (
     AIG, ARTICLE, BASE, CHAIRS, DOCUMENTS, TIMELINE, P, confidence, country, document, organization,

@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT, run_cli
 from facts import P
 
-from aigraph.connect import find_connections, render_connections
+from aigraph.network.connections import find_connections, render_connections
 from aigraph.errors import AnalysisError, ProjectionError
 
 B = "https://w3id.org/aigraph/"

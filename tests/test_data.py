@@ -1,7 +1,7 @@
 """The real curated data: it parses, conforms, answers every query, and copies no source."""
 
 import re
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 import subprocess
 from pathlib import Path
 
@@ -9,10 +9,10 @@ import pytest
 from rdflib import BNode, Dataset
 from rdflib.namespace import RDF, RDFS
 
-from aigraph.parse import source_graphs
-from aigraph.namespaces import BASE, PREFIXES
-from aigraph.query import list_queries, run_query
-from aigraph.validate import validate_dataset
+from aigraph.rdf.parse import source_graphs
+from aigraph.rdf.namespaces import BASE, PREFIXES
+from aigraph.sparql.query import list_queries, run_query
+from aigraph.rdf.validate import validate_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT.parent / "shared" / "sources"
@@ -71,10 +71,10 @@ def test_every_export_of_the_real_graph_round_trips(dataset, fmt):
     from rdflib import Graph
     from rdflib.compare import isomorphic
 
-    from aigraph.serialize import serialize_dataset
-    from aigraph.validate import union_graph
+    from aigraph.export.serialize import serialize_dataset
+    from aigraph.rdf.validate import union_graph
 
-    from aigraph.publish import published
+    from aigraph.rdf.publish import published
 
     dataset = published(dataset)  # what the exports hold: no drawing hints
     data = serialize_dataset(dataset, fmt)

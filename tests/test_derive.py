@@ -1,14 +1,14 @@
 from pathlib import Path
 
 import pytest
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 from rdflib import URIRef
 
 from aigraph import load
-from aigraph.derive import derive_edges
+from aigraph.rdf.derive import derive_edges
 from aigraph.errors import LoadError
-from aigraph.parse import load_dataset
-from aigraph.namespaces import AIG, DERIVED_GRAPH, SCHEMA
+from aigraph.rdf.parse import load_dataset
+from aigraph.rdf.namespaces import AIG, DERIVED_GRAPH, SCHEMA
 
 ADA = URIRef("https://w3id.org/aigraph/person/ada-example")
 SUMMIT = URIRef("https://w3id.org/aigraph/summit/mini-summit")

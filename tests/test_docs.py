@@ -10,7 +10,7 @@ import click
 import pytest
 
 import aigraph
-from aigraph.cli import cli
+from aigraph.cli.commands import cli
 
 ROOT = Path(__file__).resolve().parents[1]
 # walk_packages reaches subpackages too (aigraph.ingest.*)

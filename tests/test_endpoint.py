@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from aigraph import endpoint
-from aigraph.endpoint import answer_query
+from aigraph.server import answers as endpoint
+from aigraph.server.answers import answer_query
 
 ROOT = Path(__file__).resolve().parents[1]
 QUERIES = sorted((ROOT / "queries").glob("*.rq"))

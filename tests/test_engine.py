@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 
 import aigraph
-from aigraph.engine import CACHE_VARIABLE, assemble_store
-from aigraph.paths import project_paths
+from aigraph.rdf.engine import CACHE_VARIABLE, assemble_store
+from aigraph.project.files import project_paths
 
 PEOPLE = "SELECT ?p WHERE { ?p a <https://schema.org/Person> }"
 BO = """<https://w3id.org/aigraph/source/mini> {

@@ -12,10 +12,10 @@ from rdflib.namespace import VOID
 
 from aigraph.build import OUTPUTS, build
 from aigraph.errors import ExportError
-from aigraph.export import export_dataset, format_for_path
-from aigraph.serialize import FORMATS, serialize_dataset
-from aigraph.namespaces import DATASET_IRI
-from aigraph.validate import union_graph
+from aigraph.export.rdf import export_dataset, format_for_path
+from aigraph.export.serialize import FORMATS, serialize_dataset
+from aigraph.rdf.namespaces import DATASET_IRI
+from aigraph.rdf.validate import union_graph
 
 PARSERS = {"ttl": "turtle", "nt": "nt", "xml": "xml"}
 QUAD_PARSERS = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}

@@ -12,8 +12,8 @@ from pathlib import Path
 from rdflib import Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-from aigraph.paths import project_paths
-from aigraph.query import run_query
+from aigraph.project.files import project_paths
+from aigraph.sparql.query import run_query
 from facts import AIG, BASE, P, confidence, country, document, organization
 
 REPOSITORY = URIRef(BASE + "source/unrecorded-repository-file")

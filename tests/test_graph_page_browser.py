@@ -33,9 +33,9 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def whole(tmp_path_factory):
     from aigraph import load
-    from aigraph.project import to_networkx
-    from aigraph.stories import read_stories
-    from aigraph.viz import graph_payload, render_html
+    from aigraph.network.projection import to_networkx
+    from aigraph.network.stories import read_stories
+    from aigraph.network.page import graph_payload, render_html
 
     project = load()
     graph = to_networkx(project.dataset)

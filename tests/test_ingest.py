@@ -6,7 +6,7 @@ program's output.
 """
 
 from __future__ import annotations
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 
 import shutil
 from pathlib import Path
@@ -17,7 +17,7 @@ from rdflib.namespace import PROV, RDF
 
 from aigraph.errors import IngestError
 from aigraph.ingest import accept_draft, ingest_file
-from aigraph.namespaces import AIG
+from aigraph.rdf.namespaces import AIG
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
@@ -324,8 +324,8 @@ def test_what_the_curator_did_not_give_is_stated_as_not_recorded(root: Path):
 
 def test_a_draft_copied_into_data_unaccepted_does_not_validate(root: Path, ko):
     from aigraph import load
-    from aigraph.serialize import serialize_dataset
-    from aigraph.validate import validate_dataset
+    from aigraph.export.serialize import serialize_dataset
+    from aigraph.rdf.validate import validate_dataset
 
     (root / "data" / "raw.trig").write_bytes(serialize_dataset(ko.draft, "trig"))
     report = validate_dataset(load(root).dataset, paths=project_paths(root))
@@ -336,7 +336,7 @@ def test_a_draft_copied_into_data_unaccepted_does_not_validate(root: Path, ko):
 @pytest.mark.parametrize("name", ["summit.ko.txt", "summit.en.txt"])
 def test_accepted_draft_validates(root: Path, name: str):
     from aigraph import load
-    from aigraph.validate import validate_dataset
+    from aigraph.rdf.validate import validate_dataset
 
     draft = ingest_file(
         ARTICLES / name,
@@ -417,7 +417,7 @@ BAD_INPUTS = {
 def test_bad_input_clear_message_exit_2_nothing_written(root: Path, tmp_path: Path, name: str):
     from click.testing import CliRunner
 
-    from aigraph.cli import cli
+    from aigraph.cli.commands import cli
 
     data, message = BAD_INPUTS[name]
     article = tmp_path / name
@@ -439,7 +439,7 @@ def test_the_first_bad_byte_is_located_by_line(root: Path, tmp_path: Path):
 def test_cli_ingest_prints_the_report(root: Path):
     from click.testing import CliRunner
 
-    from aigraph.cli import cli
+    from aigraph.cli.commands import cli
 
     result = CliRunner().invoke(
         cli,
@@ -454,7 +454,7 @@ def test_cli_ingest_prints_the_report(root: Path):
 def test_cli_accept_then_validate(root: Path):
     from click.testing import CliRunner
 
-    from aigraph.cli import cli
+    from aigraph.cli.commands import cli
 
     runner = CliRunner()
     draft = root / "data" / "drafts" / "summit.trig"

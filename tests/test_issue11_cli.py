@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, run_cli
 
-from aigraph.cli import EXIT_UNEXPECTED, cli
+from aigraph.cli.commands import EXIT_UNEXPECTED, cli
 
 
 def test_an_unexpected_failure_exits_70_with_one_line_and_a_hint(mini_root: Path, monkeypatch):
@@ -68,7 +68,7 @@ def test_the_readme_lists_every_exit_code():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Errors and exit codes", 1)[1].split("\n## ", 1)[0]
     documented = [int(code) for code in re.findall(r"^\| (\d+) \|", section, flags=re.M)]
-    from aigraph import cli as cli_module
+    from aigraph.cli import commands as cli_module
 
     used = {0, 1, 2, cli_module.EXIT_UNEXPECTED, cli_module.EXIT_INTERRUPTED, cli_module.EXIT_BROKEN_PIPE}
     assert sorted(documented) == sorted(used)  # each once, none missing

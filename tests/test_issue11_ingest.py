@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from aigraph.cli import cli
+from aigraph.cli.commands import cli
 from aigraph.errors import IngestError
 from aigraph.ingest import accept_draft, ingest_file
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from conftest import free_port, run_cli, stop, wait_for
 
-from aigraph.links import STRICT_CSP, web_address
+from aigraph.network.links import STRICT_CSP, web_address
 
 ADA = "<https://w3id.org/aigraph/person/ada-example> a schema:Person ;"
 JS = "javascript:alert(document.domain)"

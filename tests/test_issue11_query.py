@@ -97,8 +97,8 @@ def test_the_word_service_elsewhere_is_not_refused(mini_root: Path):
 
 @pytest.mark.parametrize("store", ["oxigraph", "memory"])
 def test_run_query_refuses_service_in_the_library(store: str, listener: Listener):
-    from aigraph.parse import new_dataset
-    from aigraph.query import run_query
+    from aigraph.rdf.parse import new_dataset
+    from aigraph.sparql.query import run_query
 
     with pytest.raises(QueryError, match="SERVICE is refused"):
         run_query(new_dataset(store=store), services(listener.port)[0])

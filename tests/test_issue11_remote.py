@@ -11,7 +11,7 @@ import pytest
 
 from aigraph import load
 from aigraph.errors import RemoteError
-from aigraph.remote import push_dataset, pushed_graphs
+from aigraph.sparql.remote import push_dataset, pushed_graphs
 
 
 def test_a_push_failing_half_way_says_how_many_graphs_it_replaced(mini_root: Path):

@@ -15,9 +15,9 @@ from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 
 from aigraph.build import build
-from aigraph.jsonld import term_context, to_jsonld
-from aigraph.namespaces import AIG
-from aigraph.publish import published
+from aigraph.export.jsonld import term_context, to_jsonld
+from aigraph.rdf.namespaces import AIG
+from aigraph.rdf.publish import published
 
 KWANGJU = "https://w3id.org/aigraph/source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
 

@@ -3,12 +3,12 @@ from pathlib import Path
 import pytest
 
 import aigraph
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 from rdflib import URIRef
 
 from aigraph.errors import LoadError
-from aigraph.parse import load_dataset, source_graphs
-from aigraph.namespaces import ONTOLOGY_GRAPH
+from aigraph.rdf.parse import load_dataset, source_graphs
+from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
 
 MINI_SOURCE = URIRef("https://w3id.org/aigraph/source/mini")
 #: Both ways into a project: rdflib's parsers into a Dataset, and Oxigraph's bulk loader (aigraph.load).

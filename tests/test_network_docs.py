@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
-from aigraph.cli import cli
+from aigraph.cli.commands import cli
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 _START = README.index("## Network analysis")

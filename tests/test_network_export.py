@@ -6,8 +6,8 @@ import networkx as nx
 import pytest
 from conftest import run_cli
 
-from aigraph.network_export import export_network, network_format
-from aigraph.project import to_networkx
+from aigraph.export.network import export_network, network_format
+from aigraph.network.projection import to_networkx
 
 B = "https://w3id.org/aigraph/"
 LEE = B + "person/lee-hae-jin"

@@ -9,7 +9,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from aigraph import load
 from aigraph.build import build
-from aigraph.namespaces import AIG
+from aigraph.rdf.namespaces import AIG
 
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = URIRef("https://w3id.org/aigraph/ontology")
@@ -85,7 +85,7 @@ def test_build_writes_the_documentation_of_every_term(mini_root: Path, tmp_path:
 
 
 def test_the_documentation_escapes_what_it_shows(tmp_path: Path):
-    from aigraph.ontodoc import render_ontology_html
+    from aigraph.export.ontology_page import render_ontology_html
 
     graph = _ontology()
     graph.add((AIG.Summit, SKOS.definition, Literal("<script>alert(1)</script>", lang="xx")))

@@ -10,10 +10,10 @@ from PIL import Image
 from facts import DOCUMENTS, TIMELINE
 
 from aigraph.errors import AnalysisError
-from aigraph.kinds import node_kinds
-from aigraph.namespaces import ONTOLOGY_GRAPH
-from aigraph.plot import fulfilment_matrix, plot_network, principle_matrix, summit_timeline
-from aigraph.project import to_networkx
+from aigraph.network.categories import node_kinds
+from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
+from aigraph.network.plots import fulfilment_matrix, plot_network, principle_matrix, summit_timeline
+from aigraph.network.projection import to_networkx
 
 B = "https://w3id.org/aigraph/"
 
@@ -122,7 +122,7 @@ def test_followthrough_matrix_is_each_source_s_verdict(projected):
 
 
 def test_principles_rows_are_told_apart_and_the_legend_names_their_kinds(projected):
-    from aigraph.plot import _draw_principles, principle_rows
+    from aigraph.network.plots import _draw_principles, principle_rows
 
     graph, kinds = projected
     rows, _cols, cells = principle_matrix(graph, kinds)
@@ -143,7 +143,7 @@ def test_principles_rows_are_told_apart_and_the_legend_names_their_kinds(project
 
 
 def test_timeline_names_each_document_in_full(projected):
-    from aigraph.plot import _draw_timeline
+    from aigraph.network.plots import _draw_timeline
 
     graph, kinds = projected
     figure = _draw_timeline(graph, kinds)

@@ -12,7 +12,7 @@ import pytest
 
 from aigraph import load
 from aigraph.errors import ProjectionError
-from aigraph.project import to_networkx
+from aigraph.network.projection import to_networkx
 
 B = "https://w3id.org/aigraph/"
 ADA, EXAMPLIA = B + "person/ada-example", B + "country/examplia"
@@ -160,7 +160,7 @@ def test_ambiguous_focus_names_the_candidates(mini_root: Path):
 def test_same_graph_across_processes(mini_root: Path):
     code = (
         "import json, sys; from aigraph import load;"
-        "from aigraph.project import to_networkx;"
+        "from aigraph.network.projection import to_networkx;"
         "g = to_networkx(load(sys.argv[1]).dataset);"
         "print(json.dumps([list(g.nodes(data=True)),"
         " list(g.edges(keys=True, data=True)), g.graph]))"

@@ -8,8 +8,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, XSD
 
 from aigraph import load
-from aigraph.export import export_dataset
-from aigraph.namespaces import AIG, SCHEMA
+from aigraph.export.rdf import export_dataset
+from aigraph.rdf.namespaces import AIG, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 BLETCHLEY = URIRef("https://w3id.org/aigraph/summit/ai-safety-summit-2023")

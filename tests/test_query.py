@@ -1,12 +1,12 @@
 from pathlib import Path
 
 import pytest
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 
 from aigraph import load
 from aigraph.errors import QueryError
-from aigraph.query import list_queries, parse_query, resolve_query, run_query
-from aigraph.results import Labeller, render_result
+from aigraph.sparql.query import list_queries, parse_query, resolve_query, run_query
+from aigraph.sparql.results import Labeller, render_result
 
 PEOPLE = "SELECT ?person ?event WHERE { ?person <https://w3id.org/aigraph/ontology#attended> ?event }"
 

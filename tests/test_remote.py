@@ -1,7 +1,7 @@
 """Remote triplestores: push to a real Oxigraph server, query it, and get the local answers."""
 
 import functools
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 import json
 import shutil
 import subprocess
@@ -16,9 +16,9 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from aigraph import load
 from aigraph.errors import RemoteError
-from aigraph.query import run_query
-from aigraph.remote import _put_graph, graph_store_url, push_dataset, pushed_graphs, query_endpoint
-from aigraph.store import STORES
+from aigraph.sparql.query import run_query
+from aigraph.sparql.remote import _put_graph, graph_store_url, push_dataset, pushed_graphs, query_endpoint
+from aigraph.rdf.store import STORES
 
 pytestmark = pytest.mark.server
 

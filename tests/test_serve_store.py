@@ -8,10 +8,11 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from aigraph import load, serve
-from aigraph.namespaces import AIG
-from aigraph.publish import published
-from aigraph.store import raw_store
+from aigraph import load
+from aigraph.server import app as serve
+from aigraph.rdf.namespaces import AIG
+from aigraph.rdf.publish import published
+from aigraph.rdf.store import raw_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +57,7 @@ def test_a_memory_store_cannot_be_published_on_disk(tmp_path: Path):
 
 
 def test_the_page_made_on_first_request_is_the_page_of_the_assembled_graph(shared_mini_root: Path, tmp_path: Path):
-    from aigraph.store import dump_nquads
+    from aigraph.rdf.store import dump_nquads
 
     assembled = load(shared_mini_root).dataset
     page = serve.GraphPage(dump_nquads(assembled, tmp_path / "page.nq"), "oxigraph")
@@ -67,7 +68,7 @@ def test_the_page_made_on_first_request_is_the_page_of_the_assembled_graph(share
 
 def test_a_page_that_cannot_be_made_is_an_error_and_is_tried_again(shared_mini_root: Path, tmp_path: Path):
     from aigraph.errors import AigraphError
-    from aigraph.store import dump_nquads
+    from aigraph.rdf.store import dump_nquads
 
     snapshot = tmp_path / "page.nq"
     page = serve.GraphPage(snapshot, "oxigraph")
@@ -80,9 +81,9 @@ def test_a_page_that_cannot_be_made_is_an_error_and_is_tried_again(shared_mini_r
 
 def test_the_served_page_is_the_page_a_build_writes_with_the_links_added(tmp_path: Path):
     from aigraph.build import build
-    from aigraph.paths import project_paths
-    from aigraph.store import dump_nquads
-    from aigraph.stories import read_stories
+    from aigraph.project.files import project_paths
+    from aigraph.rdf.store import dump_nquads
+    from aigraph.network.stories import read_stories
 
     project = load(ROOT)
     built = build(project, out_dir=tmp_path / "dist").out_dir / "graph.html"

@@ -1,4 +1,4 @@
-"""The SHACL shapes run as SPARQL on Oxigraph (aigraph.shacl) give pySHACL's report.
+"""The SHACL shapes run as SPARQL on Oxigraph (aigraph.rdf.shacl) give pySHACL's report.
 
 Parity on the real data and every fixture project; then the tricky constraints one
 by one on small hand-made graphs, each with the violations worked out by hand.
@@ -13,9 +13,9 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from aigraph import load
-from aigraph.shacl import Unsupported, compile_shapes
-from aigraph.store import new_store, seal
-from aigraph.validate import check_shapes, validate_dataset
+from aigraph.rdf.shacl import Unsupported, compile_shapes
+from aigraph.rdf.store import new_store, seal
+from aigraph.rdf.validate import check_shapes, validate_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -56,12 +56,12 @@ def test_fixture_projects_same_report_as_pyshacl(tmp_path: Path, name: str):
 
 
 def test_sealed_project_validates_with_sparql_by_default(monkeypatch):
-    import aigraph.validate
+    import aigraph.rdf.validate
 
     def refuse(*_args):
         raise AssertionError("pySHACL ran on a sealed project")
 
-    monkeypatch.setattr(aigraph.validate, "_pyshacl", refuse)
+    monkeypatch.setattr(aigraph.rdf.validate, "_pyshacl", refuse)
     assert load(ROOT).validate().conforms
 
 

@@ -1,7 +1,7 @@
 """Both engines under rdflib, Oxigraph and the memory store, give the same answers and bytes."""
 
 import functools
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 from pathlib import Path
 
 import pytest
@@ -11,12 +11,12 @@ from rdflib.namespace import RDF, RDFS
 
 from aigraph import load
 from aigraph.errors import LoadError, QueryError
-from aigraph.parse import load_dataset, new_dataset
-from aigraph.query import run_query
-from aigraph.serialize import FORMATS, serialize_dataset
-from aigraph.store import STORES, from_ox, store_name
-from aigraph.derive import derive_edges
-from aigraph.validate import validate_dataset
+from aigraph.rdf.parse import load_dataset, new_dataset
+from aigraph.sparql.query import run_query
+from aigraph.export.serialize import FORMATS, serialize_dataset
+from aigraph.rdf.store import STORES, from_ox, store_name
+from aigraph.rdf.derive import derive_edges
+from aigraph.rdf.validate import validate_dataset
 
 ADA = URIRef("https://w3id.org/aigraph/person/ada-example")
 
@@ -56,8 +56,8 @@ def test_plain_literals_come_back_plain_from_oxigraph(shared_mini_root: Path):
     assert from_ox(ox.Literal("1", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))) == Literal(1)
     # the same term rdflib's own parser gives, so the exports cannot differ (the fixture's
     # language became an IRI, so a plain literal is parsed by Oxigraph's own parser here)
-    from aigraph.parse import new_dataset
-    from aigraph.store import parser_format
+    from aigraph.rdf.parse import new_dataset
+    from aigraph.rdf.store import parser_format
 
     probe = new_dataset(store="oxigraph")
     probe.parse(data='<urn:x:a> <urn:x:b> "en" .', format=parser_format("nt", probe))
@@ -201,7 +201,7 @@ def test_the_real_graph_exports_byte_identical_on_both_stores(fmt: str):
 @pytest.mark.parametrize("store", STORES)
 def test_the_union_holds_each_triple_once_however_many_graphs_state_it(store: str, tmp_path: Path):
     # Person typed in two sources is one person: the default graph is the RDF merge
-    from aigraph.parse import parse_file
+    from aigraph.rdf.parse import parse_file
 
     person, typed = URIRef("https://w3id.org/aigraph/person/ada"), URIRef("https://schema.org/Person")
     dataset = new_dataset(store=store)

@@ -16,10 +16,10 @@ from rdflib.namespace import PROV, RDF
 
 from aigraph import load
 from aigraph.errors import LoadError
-from aigraph.namespaces import AIG, SCHEMA
-from aigraph.paths import project_paths
-from aigraph.project import to_networkx
-from aigraph.stories import read_stories
+from aigraph.rdf.namespaces import AIG, SCHEMA
+from aigraph.project.files import project_paths
+from aigraph.network.projection import to_networkx
+from aigraph.network.stories import read_stories
 
 ROOT = Path(__file__).resolve().parents[1]
 STORIES = sorted((ROOT / "data" / "stories").glob("*.ttl"))
@@ -93,8 +93,8 @@ def test_a_depth_outside_one_to_three_is_refused(tmp_path, mini_root):
 
 
 def test_the_shapes_still_compile_to_sparql():
-    # the story shapes use only SHACL that aigraph.shacl translates: validation stays fast
-    from aigraph.validate import validate_dataset
+    # the story shapes use only SHACL that aigraph.rdf.shacl translates: validation stays fast
+    from aigraph.rdf.validate import validate_dataset
 
     project = load()
     assert validate_dataset(project.dataset, paths=project.paths, engine="sparql").conforms

@@ -2,17 +2,17 @@
 
 import sys
 from aigraph import load
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, canonical_answer
 
 from aigraph.build import assemble, count_classes
-from aigraph.query import list_queries, run_query
-from aigraph.serialize import serialize_dataset
-from aigraph.store import STORES
-from aigraph.validate import validate_dataset
+from aigraph.sparql.query import list_queries, run_query
+from aigraph.export.serialize import serialize_dataset
+from aigraph.rdf.store import STORES
+from aigraph.rdf.validate import validate_dataset
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synth import generate, make_project  # noqa: E402

@@ -1,14 +1,14 @@
 from pathlib import Path
 
 from rdflib import Literal, URIRef
-from aigraph.paths import project_paths
+from aigraph.project.files import project_paths
 from rdflib.namespace import RDFS
 
-from aigraph.derive import derive_edges
-from aigraph.parse import load_dataset
-from aigraph.namespaces import AIG
-from aigraph.store import seal
-from aigraph.validate import validate_dataset
+from aigraph.rdf.derive import derive_edges
+from aigraph.rdf.parse import load_dataset
+from aigraph.rdf.namespaces import AIG
+from aigraph.rdf.store import seal
+from aigraph.rdf.validate import validate_dataset
 
 SOURCE = URIRef("https://w3id.org/aigraph/source/mini")
 ADA = URIRef("https://w3id.org/aigraph/person/ada-example")

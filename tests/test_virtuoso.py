@@ -23,9 +23,9 @@ import pytest
 from conftest import ROOT, canonical_answer, free_port, run_cli, stop
 
 from aigraph import load
-from aigraph.query import run_query
-from aigraph.remote import pushed_graphs, query_endpoint
-from aigraph.store import STORES
+from aigraph.sparql.query import run_query
+from aigraph.sparql.remote import pushed_graphs, query_endpoint
+from aigraph.rdf.store import STORES
 
 pytestmark = [
     pytest.mark.server,

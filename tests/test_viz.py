@@ -8,8 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from aigraph.build import assemble, build
-from aigraph.project import to_networkx
-from aigraph.viz import graph_payload, payload_json, render_html
+from aigraph.network.projection import to_networkx
+from aigraph.network.page import graph_payload, payload_json, render_html
 
 
 class _Tags(HTMLParser):

@@ -16,8 +16,8 @@ from rdflib import URIRef
 from rdflib.namespace import RDFS
 
 from aigraph import load
-from aigraph.project import to_networkx
-from aigraph.viz import render_html
+from aigraph.network.projection import to_networkx
+from aigraph.network.page import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -223,7 +223,7 @@ def test_hassabis_shows_both_titles_each_with_its_source(seoul, open_page):
 
 def test_screenshots_of_the_whole_graph_a_focused_view_and_a_story_step(tmp_path, open_page):
     """Save three views (to $AIGRAPH_SCREENSHOTS when set, e.g. to refresh docs/*.png)."""
-    from aigraph.stories import read_stories
+    from aigraph.network.stories import read_stories
 
     out = Path(os.environ.get("AIGRAPH_SCREENSHOTS", tmp_path))
     project = load()

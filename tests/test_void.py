@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 from aigraph.build import build
-from aigraph.namespaces import DATASET_IRI, DERIVED_GRAPH, ONTOLOGY_GRAPH, SD
+from aigraph.rdf.namespaces import DATASET_IRI, DERIVED_GRAPH, ONTOLOGY_GRAPH, SD
 
 ROOT = Path(__file__).resolve().parents[1]
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")

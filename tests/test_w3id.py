@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from aigraph.build import CONTEXT_FILE, ONTOLOGY_DOC_FILE, OUTPUTS, VOID_FILE
-from aigraph.serve import DIST_FILES
+from aigraph.server.app import DIST_FILES
 
 ROOT = Path(__file__).resolve().parents[1]
 HTACCESS = ROOT / "w3id" / ".htaccess"

@@ -19,7 +19,7 @@ from aigraph.errors import (
     ReadOnlyError,
     ValidationError,
 )
-from aigraph.projectgraph import Project, load
+from aigraph.project.graph import Project, load
 
 
 def __getattr__(name: str) -> object:
@@ -39,13 +39,13 @@ def __getattr__(name: str) -> object:
 
 #: Functions importable from ``aigraph`` itself, and the module each one lives in.
 _LAZY = {
-    "analyze_network": "aigraph.analyze",
-    "export_network": "aigraph.network_export",
-    "find_connections": "aigraph.connect",
-    "plot_network": "aigraph.plot",
-    "render_analysis": "aigraph.analysis_report",
-    "render_connections": "aigraph.connect",
-    "to_networkx": "aigraph.project",
+    "analyze_network": "aigraph.network.measures",
+    "export_network": "aigraph.export.network",
+    "find_connections": "aigraph.network.connections",
+    "plot_network": "aigraph.network.plots",
+    "render_analysis": "aigraph.network.report",
+    "render_connections": "aigraph.network.connections",
+    "to_networkx": "aigraph.network.projection",
 }
 
 __all__ = [

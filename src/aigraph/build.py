@@ -10,26 +10,26 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from aigraph.atomic import replace_directory
-from aigraph.derive import derive_edges
+from aigraph.rdf.derive import derive_edges
 from aigraph.errors import ExportError, ValidationError
-from aigraph.parse import load_dataset, source_graphs
-from aigraph.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH, SCHEMA
-from aigraph.paths import ProjectPaths
-from aigraph.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
-from aigraph.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal
-from aigraph.validate import ValidationReport
+from aigraph.rdf.parse import load_dataset, source_graphs
+from aigraph.rdf.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH, SCHEMA
+from aigraph.project.files import ProjectPaths
+from aigraph.export.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
+from aigraph.rdf.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal
+from aigraph.rdf.validate import ValidationReport
 
 if TYPE_CHECKING:
-    from aigraph.projectgraph import Project
+    from aigraph.project.graph import Project
 
 #: Output file name (in the build directory) for each format.
 OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()}
 VOID_FILE = "void.ttl"
 #: The JSON-LD term context of aigraph.jsonld, as a file of its own.
 CONTEXT_FILE = "context.jsonld"
-#: The documentation of the ontology's terms (aigraph.ontodoc).
+#: The documentation of the ontology's terms (aigraph.export.ontology_page).
 ONTOLOGY_DOC_FILE = "ontology.html"
-#: The interactive, self-contained graph page (aigraph.viz).
+#: The interactive, self-contained graph page (aigraph.network.page).
 GRAPH_FILE = "graph.html"
 
 #: Classes counted in the build summary, in the order printed (subclasses included).
@@ -76,11 +76,11 @@ def assemble(paths: ProjectPaths, /, *, store: StoreName = DEFAULT_STORE) -> Dat
     """Load the project at *paths*, add the derived edges and seal the result.
 
     Sealing makes the default graph the merge of all graphs, once, and the dataset
-    read-only (:func:`aigraph.store.seal`). :func:`aigraph.load` wraps this.
+    read-only (:func:`aigraph.rdf.store.seal`). :func:`aigraph.load` wraps this.
 
     :param store: the engine underneath rdflib, ``"oxigraph"`` (default) or ``"memory"``.
 
-    >>> from aigraph.paths import project_paths
+    >>> from aigraph.project.files import project_paths
     >>> ds = assemble(project_paths())
     >>> len(ds.graph(DERIVED_GRAPH)) > 0
     True
@@ -136,12 +136,12 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     :raises ValidationError: when the graph does not conform to the shapes.
     :raises LoadError: when a curated file is malformed.
     """
-    from aigraph.jsonld import context_document, term_context
-    from aigraph.ontodoc import render_ontology_html
-    from aigraph.project import to_networkx  # only a build needs VoID and the page
-    from aigraph.stories import read_stories
-    from aigraph.viz import render_html
-    from aigraph.void import describe_dataset
+    from aigraph.export.jsonld import context_document, term_context
+    from aigraph.export.ontology_page import render_ontology_html
+    from aigraph.network.projection import to_networkx  # only a build needs VoID and the page
+    from aigraph.network.stories import read_stories
+    from aigraph.network.page import render_html
+    from aigraph.rdf.void import describe_dataset
 
     dataset = project.dataset
     report = project.validate()

@@ -3,7 +3,7 @@
 Neither pyoxigraph nor rdflib's engine can cancel a running query, and a
 query inside Oxigraph does not see Ctrl-C until it returns. So ``aigraph
 query`` answers in a child process (as ``aigraph serve`` does, see
-:mod:`aigraph.workers`) and only waits for it: at the deadline, on Ctrl-C, or
+:mod:`aigraph.server.workers`) and only waits for it: at the deadline, on Ctrl-C, or
 when the child passes its memory limit, the child is killed and the command
 ends at once with a one-line message.
 

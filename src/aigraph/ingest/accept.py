@@ -24,13 +24,13 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from aigraph.atomic import write_new
-from aigraph.derive import derive_edges
+from aigraph.rdf.derive import derive_edges
 from aigraph.errors import IngestError
-from aigraph.namespaces import AIG, ONTOLOGY_GRAPH
-from aigraph.parse import load_dataset, parse_file, source_graphs
-from aigraph.paths import ProjectPaths, project_paths
-from aigraph.serialize import serialize_dataset
-from aigraph.validate import validate_dataset
+from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH
+from aigraph.rdf.parse import load_dataset, parse_file, source_graphs
+from aigraph.project.files import ProjectPaths, project_paths
+from aigraph.export.serialize import serialize_dataset
+from aigraph.rdf.validate import validate_dataset
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def _draft_graph(draft: Path) -> Graph:
     parse_file(dataset, draft)
     stray = next(iter(dataset.default_graph), None)
     if stray is not None:  # accepting would drop it silently: every fact belongs to its source
-        from aigraph.locate import locate
+        from aigraph.rdf.locate import locate
 
         where = locate([draft], stray[0], stray[2])
         line = int(where.rsplit(":", 1)[1]) if where else None

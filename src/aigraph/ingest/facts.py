@@ -24,7 +24,7 @@ from collections import Counter
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.mentions import PersonTitle
 from aigraph.ingest.records import Fact, Mention, Paragraph, Span
-from aigraph.namespaces import BASE
+from aigraph.rdf.namespaces import BASE
 
 #: The role a drafted participation gets when no role cue is in its sentence.
 DEFAULT_ROLE = BASE + "role/participant"

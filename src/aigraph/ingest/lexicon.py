@@ -18,8 +18,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from aigraph.errors import LoadError
-from aigraph.parse import parse_file
-from aigraph.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
+from aigraph.rdf.parse import parse_file
+from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
 
 #: Entity kinds ingest reasons about, and the class each kind is a subclass of.
 KIND_CLASSES: dict[str, URIRef] = {
@@ -291,7 +291,7 @@ def build_lexicon(dataset: Dataset, /, *, cues: Path) -> Lexicon:
     :raises LoadError: when the cue files are missing or malformed.
 
     >>> from aigraph import load
-    >>> from aigraph.paths import project_paths
+    >>> from aigraph.project.files import project_paths
     >>> lex = build_lexicon(load().dataset, cues=project_paths().ingest)
     >>> lex.label("https://w3id.org/aigraph/principle/safety", "ko")
     '안전'

@@ -25,10 +25,10 @@ from aigraph.ingest.records import Candidate, DateMention, Fact, Mention
 from aigraph.ingest.report import render_report
 from aigraph.ingest.temporal import article_date_from_text, find_dates
 from aigraph.ingest.text import Article, read_article
-from aigraph.namespaces import BASE
-from aigraph.paths import ProjectPaths, project_paths
+from aigraph.rdf.namespaces import BASE
+from aigraph.project.files import ProjectPaths, project_paths
 from aigraph.atomic import write_new
-from aigraph.serialize import serialize_dataset, write_atomic
+from aigraph.export.serialize import serialize_dataset, write_atomic
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.records import Candidate, DateMention, Fact, Mention
-from aigraph.namespaces import local_name
+from aigraph.rdf.namespaces import local_name
 
 _SLOT_ORDER = ("participant", "endorser", "post", "party", "event", "document", "role", "mode")
 

@@ -1,0 +1,1 @@
+"""Writers: RDF serialisations, JSON-LD, the network formats and the ontology page."""

@@ -1,0 +1,1 @@
+"""The project: its directory layout (files) and the loaded graph object (graph)."""
