@@ -16,6 +16,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from aigraph.labels import label_texts, literal_texts
 from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH, PREFIXES
 
 VANN = "http://purl.org/vocab/vann/"
@@ -41,11 +42,7 @@ class Term:
 
 
 def _text(graph: Graph, subject: URIRef, predicate: URIRef) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for value in sorted(graph.objects(subject, predicate), key=str):
-        if isinstance(value, Literal):
-            values.setdefault(value.language or "", str(value))
-    return values
+    return literal_texts(graph.objects(subject, predicate))
 
 
 def _short(iri: object) -> str:
@@ -67,7 +64,7 @@ def _link(iri: object) -> tuple[str, str]:
 
 
 def _term(graph: Graph, iri: URIRef) -> Term:
-    term = Term(str(iri), _short(iri), _text(graph, iri, RDFS.label),
+    term = Term(str(iri), _short(iri), label_texts(graph, iri),
                 {**_text(graph, iri, SKOS.definition), **_text(graph, iri, RDFS.comment)})
     for heading, predicate in (("subclass of", RDFS.subClassOf), ("subproperty of", RDFS.subPropertyOf),
                                ("domain", RDFS.domain), ("range", RDFS.range),

@@ -18,8 +18,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
 
 from aigraph.errors import LoadError
-from aigraph.rdf.parse import parse_file
+from aigraph.labels import label_texts, pick
 from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
+from aigraph.rdf.parse import parse_file
 
 #: Entity kinds ingest reasons about, and the class each kind is a subclass of.
 KIND_CLASSES: dict[str, URIRef] = {
@@ -72,13 +73,12 @@ class Lexicon:
         return kind in self.kinds.get(entity, frozenset())
 
     def label(self, entity: str, lang: str) -> str:
-        """Return *entity*'s rdfs:label in *lang*, else in any language, else its local name.
+        """Return *entity*'s label for a reader of *lang* (:mod:`aigraph.labels`), else its local name.
 
         >>> Lexicon(labels={"x": {"en": "Harris", "ko": "해리스"}}).label("x", "ko")
         '해리스'
         """
-        labels = self.labels.get(entity, {})
-        return labels.get(lang) or next(iter(sorted(labels.values())), None) or local_name(entity)
+        return pick(self.labels.get(entity, {}), lang) or local_name(entity)
 
     def titles(self, lang: str) -> list[str]:
         """Return the title words in *lang*: the title cues and the titles of known posts.
@@ -151,8 +151,9 @@ def _add_names(lexicon: Lexicon, dataset: Dataset) -> None:
             for value in dataset.objects(node, prop):
                 if isinstance(value, Literal) and str(value).strip():
                     names.add((str(value).strip(), entity))
-                    if prop == RDFS.label and value.language:
-                        lexicon.labels.setdefault(entity, {})[value.language] = str(value)
+        texts = label_texts(dataset, node)
+        if texts:
+            lexicon.labels[entity] = texts
     lexicon.names = sorted(names)
     lexicon.short_names = sorted(
         {

@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 from aigraph.errors import IngestError
 from aigraph.ingest.records import Paragraph
-
-Language = Literal["ko", "en"]
+from aigraph.labels import Language
 
 #: Share of Hangul among the letters above which a text is taken to be Korean.
 KOREAN_SHARE = 0.3

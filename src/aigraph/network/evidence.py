@@ -13,20 +13,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from typing import Any
-from typing import Literal as TypingLiteral
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
+from aigraph.labels import LABEL_PROPERTIES, LabelIndex, bilingual, literal_texts
+from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA
 from aigraph.rdf.parse import source_graphs
 from aigraph.rdf.triples import TripleIndex, graph_quads, merged_pairs
-from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA, local_name
 
-Language = TypingLiteral["en", "ko"]
 Labels = dict[str, str]
 
-#: The names of a thing; shown as its title, never as a fact.
-LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label)
 #: The evidence properties that ontology/shapes.ttl requires: where a source names
 #: an entity, and which paragraph an n-ary node is read from.
 EVIDENCE_PROPERTIES = (AIG.mentionedIn, PROV.wasDerivedFrom)
@@ -50,17 +47,6 @@ _IS_PART_OF, _PARAGRAPH_NUMBER, _MENTIONED_IN = DCTERMS.isPartOf, AIG.paragraphN
 WIKIDATA_QID = re.compile(r"^http://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
 
 
-def bilingual(texts: dict[str, str]) -> Labels:
-    """Return ``{"en", "ko"}`` from texts keyed by language, each falling back to the other.
-
-    >>> bilingual({"ko": "서울", "": "Seoul"})
-    {'en': 'Seoul', 'ko': '서울'}
-    """
-    en = texts.get("en") or texts.get("") or texts.get("ko") or next(iter(texts.values()), "")
-    ko = texts.get("ko") or texts.get("") or en
-    return {"en": en, "ko": ko}
-
-
 class SourceReader:
     """Look-ups over the dataset: labels, types and what the sources say.
 
@@ -81,12 +67,8 @@ class SourceReader:
             self.said.add((s, p, o))
             self.origin[(s, p, o)].add(name)
         self.said.freeze()  # the store's order may change from run to run; the page may not
-        self._labels: dict[URIRef, dict[str, str]] = defaultdict(dict)
-        for prop in reversed(LABEL_PROPERTIES):  # skos:prefLabel wins over rdfs:label
-            # Ordered so that, should a node have two labels in one language, the same one wins.
-            for s, o in sorted(merged_pairs(dataset, prop), key=lambda pair: pair[1].n3()):
-                if isinstance(o, Literal):
-                    self._labels[s][o.language or ""] = str(o)
+        # The names of a thing are shown as its title, never as a fact (aigraph.labels).
+        self._labels = LabelIndex(*(merged_pairs(dataset, prop) for prop in LABEL_PROPERTIES))
         self._types: dict[URIRef, set[URIRef]] = defaultdict(set)
         for s, o in merged_pairs(dataset, RDF.type):
             if isinstance(o, URIRef):
@@ -95,12 +77,11 @@ class SourceReader:
 
     def labels(self, iri: URIRef) -> Labels:
         """Return the English and Korean labels of *iri*, or its local name."""
-        texts = self._labels.get(iri)
-        return bilingual(texts) if texts else bilingual({"": local_name(str(iri))})
+        return self._labels.bilingual(iri)
 
     def texts(self, subject: URIRef, prop: URIRef) -> Labels | None:
         """Return the bilingual value of a literal property, or ``None``."""
-        found = {(o.language or ""): str(o) for o in self.said.objects(subject, prop)}
+        found = literal_texts(self.said.objects(subject, prop))
         return bilingual(found) if found else None
 
     def types(self, iri: URIRef) -> list[URIRef]:

@@ -35,18 +35,18 @@ import networkx as nx
 from rdflib import Dataset, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 
+from aigraph.errors import ProjectionError
+from aigraph.labels import Language
 from aigraph.network.evidence import (
     NOT_FACTS,
     Details,
-    Language,
     SourceReader,
     is_evidence,
     mentions,
     wikidata_qid,
 )
-from aigraph.errors import ProjectionError
-from aigraph.rdf.namespaces import local_name
 from aigraph.network.rules import ProjectionRules, read_rules
+from aigraph.rdf.namespaces import local_name
 
 
 def _node_class(reader: SourceReader, rules: ProjectionRules, iri: URIRef) -> URIRef | None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import RDF, SKOS
 
+from aigraph.labels import bilingual, label_texts
 from aigraph.rdf.namespaces import AIG, local_name
 
 #: Shapes that vis-network draws with the label below the node (so size follows degree).
@@ -64,13 +65,7 @@ def _true(ontology: Graph, subject: URIRef, prop: URIRef) -> bool:
 
 
 def _labels(ontology: Graph, iri: URIRef) -> dict[str, str]:
-    found = {
-        (o.language or ""): str(o)
-        for o in ontology.objects(iri, RDFS.label)
-        if isinstance(o, Literal)
-    }
-    fallback = found.get("en") or found.get("") or local_name(str(iri))
-    return {"en": found.get("en") or fallback, "ko": found.get("ko") or fallback}
+    return bilingual(label_texts(ontology, iri), fallback=local_name(str(iri)))
 
 
 def _node_class(ontology: Graph, iri: URIRef) -> NodeClass:

@@ -15,13 +15,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
 
 from aigraph.errors import LoadError
+from aigraph.labels import LANGUAGES, label_texts, literal_texts
+from aigraph.project.files import ProjectPaths
 from aigraph.rdf.namespaces import AIG, SCHEMA
 from aigraph.rdf.parse import parse_file
-from aigraph.project.files import ProjectPaths
 
 
 def story_files(paths: ProjectPaths) -> list[Path]:
@@ -30,7 +31,8 @@ def story_files(paths: ProjectPaths) -> list[Path]:
 
 
 def _texts(graph: Graph, subject: URIRef, prop: URIRef) -> dict[str, str]:
-    return {o.language: str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal) and o.language in ("en", "ko")}
+    found = label_texts(graph, subject) if prop == RDFS.label else literal_texts(graph.objects(subject, prop))
+    return {lang: text for lang, text in found.items() if lang in LANGUAGES}
 
 
 def read_story(path: Path, shapes: Graph) -> dict[str, Any]:

@@ -17,12 +17,12 @@ from itertools import islice
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDFS
 from rdflib.query import Result
 
 from aigraph.errors import EndpointError, QueryError
+from aigraph.labels import label
 from aigraph.network.links import web_address
-from aigraph.rdf.namespaces import BASE, local_name
+from aigraph.rdf.namespaces import BASE
 from aigraph.rdf.store import local_graphs_only, ox_query, raw_store, store_name, to_result
 
 #: Media type → result format, for SELECT and ASK; the first is the default.
@@ -306,8 +306,8 @@ def _ox_answer(dataset: Dataset, text: str, prepared: Any, graphs: ProtocolDatas
 
 
 def _serialise(result: Result, fmt: str) -> bytes:
-    from aigraph.sparql.results import format_tsv
     from aigraph.export.serialize import serialize_graph
+    from aigraph.sparql.results import format_tsv
 
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return serialize_graph(result.graph, fmt)  # type: ignore[arg-type]
@@ -405,10 +405,7 @@ FORMAT_PARAMETER = {fmt: media for media, fmt, _name in _FORMAT_LINKS}
 
 
 def _label(dataset: Dataset, term: object) -> str:
-    if isinstance(term, URIRef):
-        labels = {lit.language: str(lit) for lit in dataset.objects(term, RDFS.label) if isinstance(lit, Literal)}
-        return labels.get("en") or labels.get("ko") or local_name(str(term))
-    return str(term)
+    return label(dataset, term, "en")
 
 
 def _link(dataset: Dataset, term: object) -> str:

@@ -12,15 +12,13 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal as TypingLiteral
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib import Graph, URIRef
 from rdflib.query import Result
 
 from aigraph.errors import QueryError
-from aigraph.rdf.namespaces import local_name
+from aigraph.labels import LABEL_PROPERTIES, LabelIndex, Language
 
 ResultFormat = TypingLiteral["table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld"]
-Language = TypingLiteral["en", "ko"]
 RESULT_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
 #: The formats of a SELECT or ASK answer, and of a CONSTRUCT or DESCRIBE graph.
 SOLUTION_FORMATS: tuple[str, ...] = ("table", "csv", "tsv", "json", "xml")
@@ -28,7 +26,7 @@ GRAPH_FORMATS: tuple[str, ...] = ("table", "ttl", "nt", "jsonld")
 
 
 class Labeller:
-    """Turn IRIs into labels in one language, falling back to the other, then the IRI.
+    """Turn IRIs into labels in one language, by the project's label policy (:mod:`aigraph.labels`).
 
     >>> from rdflib import Graph, Literal, URIRef
     >>> from rdflib.namespace import RDFS
@@ -41,22 +39,13 @@ class Labeller:
     """
 
     def __init__(self, graph: Graph, lang: Language = "en") -> None:
+        """Read the labels in *graph* once."""
         self.lang = lang
-        self._labels: dict[URIRef, dict[str, str]] = {}
-        for predicate in (SKOS.prefLabel, RDFS.label):
-            for subject, label in graph.subject_objects(predicate):
-                if isinstance(subject, URIRef) and isinstance(label, Literal) and label.language:
-                    self._labels.setdefault(subject, {})[label.language] = str(label)
+        self._index = LabelIndex.of(graph)
 
     def __call__(self, term: object) -> str:
         """Return the text of *term* for a reader."""
-        if term is None:
-            return ""
-        if isinstance(term, URIRef):
-            labels = self._labels.get(term, {})
-            other = "ko" if self.lang == "en" else "en"
-            return labels.get(self.lang) or labels.get(other) or local_name(str(term))
-        return str(term)
+        return self._index.label(term, self.lang)
 
 
 def labels_query(result: Result, /, *, limit: int = 1000) -> str | None:
@@ -74,7 +63,7 @@ def labels_query(result: Result, /, *, limit: int = 1000) -> str | None:
     values = " ".join(i.n3() for i in iris[:limit])
     return (
         f"CONSTRUCT {{ ?x ?p ?l }} WHERE {{ VALUES ?x {{ {values} }} "
-        f"VALUES ?p {{ {RDFS.label.n3()} {SKOS.prefLabel.n3()} }} ?x ?p ?l }}"
+        f"VALUES ?p {{ {' '.join(p.n3() for p in LABEL_PROPERTIES)} }} ?x ?p ?l }}"
     )
 
 
