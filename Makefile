@@ -39,12 +39,12 @@ test: install
 build: install
 	$(BIN)/aigraph build
 
-## bench: synthetic graphs at 10^4, 10^5 and 10^6 triples; prints the table and puts it in README.md
+## bench: synthetic graphs at 10^4, 10^5 and 10^6 triples; prints the tables and puts them in docs/benchmarks.md
 ## (about half an hour on 2 cores; SIZES=1e4,1e5 for a quick run)
 SIZES ?= 1e4,1e5,1e6
 MEMORY_SIZES ?= 1e4
 bench: install
-	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --memory-sizes $(MEMORY_SIZES) --readme README.md
+	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --memory-sizes $(MEMORY_SIZES) --doc docs/benchmarks.md
 	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 ## wheel: build the installable package (it ships the curated graph) into dist-wheel/

@@ -20,9 +20,10 @@ each in a fresh process so that peak memory is the step's own:
 
 It prints Markdown: each target of issue 16 with the measured figure and
 MET or MISSED, then the tables; writes benchmarks/results.md and .json; with
-``--readme`` it replaces the table between the bench markers of README.md.
+``--doc`` it replaces the tables between the bench markers of docs/benchmarks.md.
 
-Usage: python benchmarks/bench.py [--sizes 1e4,1e5,1e6] [--memory-sizes 1e4] [--readme README.md]
+Usage: python benchmarks/bench.py [--sizes 1e4,1e5,1e6] [--memory-sizes 1e4]
+                                  [--doc docs/benchmarks.md]
        python benchmarks/bench.py step {engine ROOT STORE SIZE | raw ROOT}   (internal)
 """
 
@@ -808,14 +809,15 @@ def _rate(triples: int, seconds) -> str:
     return f"{triples / seconds:,.0f}" if seconds else "n/a"
 
 
-def update_readme(readme: Path, table: str) -> None:
-    text = readme.read_text(encoding="utf-8")
+def update_doc(doc: Path, table: str) -> None:
+    """Replace what lies between the bench markers of the Markdown page ``doc`` by ``table``."""
+    text = doc.read_text(encoding="utf-8")
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
     if start not in text:
         return
     before, rest = text.split(start, 1)
     after = rest.split(end, 1)[1]
-    readme.write_text(f"{before}{start}\n{table}{end}{after}", encoding="utf-8")
+    doc.write_text(f"{before}{start}\n{table}{end}{after}", encoding="utf-8")
 
 
 def main() -> None:
@@ -823,7 +825,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1e4,1e5,1e6")
     parser.add_argument("--memory-sizes", default="1e4",
                         help="sizes at which rdflib's memory store is measured too (the reference)")
-    parser.add_argument("--readme", type=Path, default=None, help="rewrite the table between the bench markers")
+    parser.add_argument("--doc", type=Path, default=None,
+                        help="rewrite the tables between the bench markers of this page")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     parser.add_argument("--no-cold", action="store_true", help="skip the cold `aigraph query` comparison")
     parser.add_argument("--from-json", type=Path, nargs="+", default=None, metavar="JSON",
@@ -877,8 +880,8 @@ def write_report(args, results: list[dict], loads: list[str], cold: dict | None)
     args.out.write_text(table, encoding="utf-8")
     args.out.with_suffix(".json").write_text(
         json.dumps({"load_average": loads, "sizes": results, "cold_query": cold}, indent=1) + "\n", encoding="utf-8")
-    if args.readme:
-        update_readme(args.readme, table)
+    if args.doc:
+        update_doc(args.doc, table)
     print(table)  # noqa: T201
 
 

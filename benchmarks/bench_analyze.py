@@ -5,7 +5,7 @@ ontology's node classes, ~1.5 edges per node, a few hubs), so the two benchmarks
 measure the same shapes. Each row times :func:`aigraph.network.measures.analyze_projection`
 and, within it, the betweenness step, which is exact up to
 ``BETWEENNESS_EXACT_UP_TO`` nodes and sampled from ``BETWEENNESS_SAMPLE`` pivots
-above. Printed as a Markdown table; the README quotes it. Not a test: nothing here
+above. Printed as a Markdown table; docs/benchmarks.md quotes it. Not a test: nothing here
 asserts.
 
     .venv/bin/python benchmarks/bench_analyze.py [SIZES...]

@@ -16,7 +16,7 @@ the real project's own graph. Measured in the page (performance.now()):
 * filter: leaving each focus (every node shown again, the largest change),
   hiding one class and showing it again, each until drawn; target ≤ 200 ms.
 
-Printed as a Markdown table with the targets; the README quotes it. Not a test:
+Printed as a Markdown table with the targets; docs/benchmarks.md quotes it. Not a test:
 nothing here asserts.
 
     .venv/bin/python benchmarks/bench_viz.py [SIZES...]

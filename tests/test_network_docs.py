@@ -1,4 +1,4 @@
-"""The README's network-analysis section shows real output and runnable Python."""
+"""The network-analysis page (docs/analysis.md) shows real output and runnable Python."""
 
 import contextlib
 import io
@@ -12,9 +12,8 @@ from conftest import ROOT
 
 from aigraph.cli.commands import cli
 
-README = (ROOT / "README.md").read_text(encoding="utf-8")
-_START = README.index("## Network analysis")
-SECTION = README[_START : README.index("\n## ", _START + 1)]
+PAGE = ROOT / "docs" / "analysis.md"
+SECTION = PAGE.read_text(encoding="utf-8")
 
 
 def _text_blocks():
@@ -24,7 +23,7 @@ def _text_blocks():
 
 
 @pytest.mark.parametrize("command,shown", [b for b in _text_blocks() if "plot" not in b[0]])
-def test_readme_output_is_what_the_command_prints(command: str, shown: str):
+def test_page_output_is_what_the_command_prints(command: str, shown: str):
     args = shlex.split(command)[1:]
     result = CliRunner().invoke(cli, args)
     printed = result.output
@@ -35,17 +34,17 @@ def test_readme_output_is_what_the_command_prints(command: str, shown: str):
         assert printed == shown
 
 
-def test_readme_plot_is_committed_and_shown():
-    images = re.findall(r"!\[[^\]]*\]\((docs/[^)]+\.png)\)", SECTION)
-    assert images and all((ROOT / image).is_file() for image in images)
+def test_page_plot_is_committed_and_shown():
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", SECTION)
+    assert images and all((PAGE.parent / image).is_file() for image in images)
 
 
-def test_readme_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def test_page_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     (code,) = re.findall(r"```python\n(.*?)```", SECTION, flags=re.S)
     monkeypatch.chdir(tmp_path)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        exec(compile(code, "README.md", "exec"), {})
+        exec(compile(code, str(PAGE.relative_to(ROOT)), "exec"), {})
     printed = out.getvalue().splitlines()
     for line in code.splitlines():  # each "# value" comment after a print is what it prints
         match = re.match(r"print\((.*)\)\s+# (\S+)$", line)
