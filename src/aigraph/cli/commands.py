@@ -21,9 +21,9 @@ import click
 
 from aigraph.errors import AigraphError, ValidationError
 from aigraph.extras import require
-from aigraph.sparql.results import RESULT_FORMATS
+from aigraph.formats import of_kind
 from aigraph.runner import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
-from aigraph.export.serialize import FORMATS
+from aigraph.sparql.results import RESULT_FORMATS
 
 
 class AigraphClickError(click.ClickException):
@@ -191,8 +191,8 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
         aigraph query cq01-co-chairs --lang ko
         aigraph query cq01-co-chairs --endpoint http://127.0.0.1:7878/query
     """
-    from aigraph.sparql import query as q
     from aigraph.project.files import project_paths
+    from aigraph.sparql import query as q
 
     if list_:
         for named in q.list_queries(project_paths(root)):
@@ -216,7 +216,7 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
 
 @cli.command()
 @root_option
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted([*FORMATS, "gexf", "graphml"])),
+@click.option("-f", "--format", "fmt", type=click.Choice(sorted([*of_kind("rdf"), *of_kind("network")])),
               default=None, help="RDF format, or graphml/gexf for the projected network "
               "(default: from the file extension of --out, else ttl).")
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -232,8 +232,8 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
         aigraph export --format gexf -o aigraph.gexf
     """
     from aigraph import load
-    from aigraph.export.rdf import export_dataset
     from aigraph.export.network import export_network, network_format
+    from aigraph.export.rdf import export_dataset
 
     if fmt is None and out is None:
         fmt = "ttl"
@@ -268,9 +268,8 @@ def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth
         aigraph viz -o graph.html --lang ko --focus kamala-harris --depth 2
     """
     from aigraph import load
-    from aigraph.network.projection import to_networkx
     from aigraph.network.page import render_html
-
+    from aigraph.network.projection import to_networkx
     from aigraph.network.stories import read_stories
 
     kept = [c for c in classes.split(",") if c.strip()] if classes is not None else None
@@ -337,7 +336,8 @@ def serve(root: Path | None, store: str, host: str, port: int, timeout: float, m
         aigraph serve --port 7878
     """
     require("serve")
-    from aigraph.server.app import ServeOptions, serve as run_server
+    from aigraph.server.app import ServeOptions
+    from aigraph.server.app import serve as run_server
 
     options = ServeOptions(store=store, timeout=timeout, max_results=max_results, workers=workers,  # type: ignore[arg-type]
                            max_memory_mb=max_memory)
@@ -366,9 +366,9 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
         aigraph analyze --top 10
         aigraph analyze --format csv --table documents
     """
-    from aigraph.network.report import render_analysis, summary_lines
-    from aigraph.network.measures import analyze_network
     from aigraph import load
+    from aigraph.network.measures import analyze_network
+    from aigraph.network.report import render_analysis, summary_lines
 
     analysis = analyze_network(load(root, cache=True).dataset, lang=lang)
     if fmt == "csv":

@@ -26,13 +26,14 @@ from typing import Literal as TypingLiteral
 import networkx as nx
 from rdflib import Dataset
 
-from aigraph.network.connections import edge_evidence
 from aigraph.errors import ExportError
 from aigraph.export.serialize import write_atomic
+from aigraph.formats import by_extension, of_kind
+from aigraph.network.connections import edge_evidence
 
 NetworkFormat = TypingLiteral["graphml", "gexf"]
 #: Each network format and its file extension.
-NETWORK_FORMATS: dict[str, str] = {"gexf": ".gexf", "graphml": ".graphml"}
+NETWORK_FORMATS: dict[str, str] = {name: fmt.extension for name, fmt in of_kind("network").items()}
 _MODIFIED = re.compile(rb' lastmodifieddate="[0-9-]+"')
 
 
@@ -44,9 +45,8 @@ def network_format(fmt: str | None, dest: str | Path | None) -> NetworkFormat | 
     """
     if fmt is not None:
         return fmt if fmt in NETWORK_FORMATS else None  # type: ignore[return-value]
-    suffix = Path(dest).suffix if dest is not None else ""
-    found = [name for name, ext in NETWORK_FORMATS.items() if ext == suffix]
-    return found[0] if found else None  # type: ignore[return-value]
+    found = by_extension(Path(dest).suffix, "network") if dest is not None else None
+    return found.name if found else None  # type: ignore[return-value]
 
 
 def _rgb(colour: str) -> dict[str, float]:

@@ -8,6 +8,7 @@ from rdflib import Dataset
 
 from aigraph.errors import ExportError
 from aigraph.export.serialize import FORMATS, RdfFormat, serialize_dataset, write_atomic
+from aigraph.formats import by_extension
 
 
 def format_for_path(path: str | Path) -> RdfFormat:
@@ -18,10 +19,9 @@ def format_for_path(path: str | Path) -> RdfFormat:
     >>> format_for_path("out/graph.nq")
     'nq'
     """
-    suffix = Path(path).suffix
-    for fmt, (ext, _media) in FORMATS.items():
-        if suffix == ext or (fmt == "jsonld" and suffix == ".json"):
-            return fmt  # type: ignore[return-value]
+    found = by_extension(Path(path).suffix, "rdf")
+    if found is not None:
+        return found.name  # type: ignore[return-value]
     raise ExportError(f"cannot tell the format from {str(path)!r}; give --format")
 
 
@@ -53,7 +53,9 @@ def export_dataset(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r} (known: {', '.join(FORMATS)})")
     if not published:
-        from aigraph.rdf.publish import published as without_hints  # hints serve the page, not the exports
+        from aigraph.rdf.publish import (
+            published as without_hints,  # hints serve the page, not the exports
+        )
 
         dataset = without_hints(dataset)
     data = serialize_dataset(dataset, fmt)

@@ -20,19 +20,15 @@ from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from aigraph.errors import ExportError
+from aigraph.formats import of_kind
 from aigraph.rdf.namespaces import PREFIXES
 from aigraph.rdf.store import is_sealed, raw_store, store_name
 
 RdfFormat = TypingLiteral["ttl", "trig", "nt", "nq", "jsonld", "xml"]
 
-#: Format name → (file extension, media type).
+#: Format name → (file extension, media type), from the registry (:mod:`aigraph.formats`).
 FORMATS: dict[str, tuple[str, str]] = {
-    "ttl": (".ttl", "text/turtle"),
-    "trig": (".trig", "application/trig"),
-    "nt": (".nt", "application/n-triples"),
-    "nq": (".nq", "application/n-quads"),
-    "jsonld": (".jsonld", "application/ld+json"),
-    "xml": (".rdf", "application/rdf+xml"),
+    name: (fmt.extension, fmt.media_type) for name, fmt in of_kind("rdf").items()
 }
 
 
@@ -188,7 +184,9 @@ def _sorted_prefixes(text: bytes) -> bytes:
 
 
 def _jsonld(data: Dataset | Graph) -> bytes:
-    from aigraph.export.jsonld import to_jsonld  # JSON-LD with a term context lives in its own module
+    from aigraph.export.jsonld import (
+        to_jsonld,  # JSON-LD with a term context lives in its own module
+    )
 
     return to_jsonld(data)
 

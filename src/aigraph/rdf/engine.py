@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aigraph.errors import LoadError
-from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
+from aigraph.formats import by_parser, oxigraph_format
 from aigraph.project.files import ProjectPaths
+from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -72,14 +73,11 @@ def assemble_store(paths: ProjectPaths, /) -> pyoxigraph.Store:
 
 def _load_file(store: pyoxigraph.Store, path: Path, /, *, to_graph: object = None) -> None:
     """Bulk-load one curated file, refusing a literal Oxigraph would rewrite."""
-    import pyoxigraph as ox
-
-    from aigraph.rdf.parse import FORMATS, read_curated, refuse_changed_literals, syntax_error
+    from aigraph.rdf.parse import read_curated, refuse_changed_literals, syntax_error
 
     fmt, data = read_curated(path)
     refuse_changed_literals(data, fmt, path)
-    format_ = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}[FORMATS[path.suffix]]
+    format_ = oxigraph_format(by_parser(fmt))
     try:
         store.bulk_load(data, format=format_, base_iri=path.resolve().as_uri(), to_graph=to_graph)
     except SyntaxError as exc:

@@ -16,16 +16,23 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from aigraph.errors import LoadError
-from aigraph.rdf.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from aigraph.formats import of_kind
 from aigraph.project.files import ProjectPaths
-from aigraph.rdf.store import DEFAULT_STORE, StoreName, changed_literal, new_store, parser_format, store_name
+from aigraph.rdf.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES
+from aigraph.rdf.store import (
+    DEFAULT_STORE,
+    StoreName,
+    changed_literal,
+    new_store,
+    parser_format,
+    store_name,
+)
 
+#: The formats a curated file may be written in (:mod:`aigraph.formats`).
+CURATED_FORMATS = ("ttl", "trig", "nt", "nq")
 #: File extension → rdflib parser name; the format is never guessed otherwise.
 FORMATS: dict[str, str] = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nquads",
+    fmt.extension: str(fmt.parser) for name, fmt in of_kind("rdf").items() if name in CURATED_FORMATS
 }
 
 

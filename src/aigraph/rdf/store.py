@@ -23,6 +23,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import BNode, Literal, URIRef, Variable
 
+from aigraph.formats import by_parser, oxigraph_format
+
 if TYPE_CHECKING:
     import pyoxigraph
     from rdflib.query import Result
@@ -130,7 +132,6 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
     import pyoxigraph as ox
     from oxrdflib._converter import to_ox, to_ox_quad_pattern
     from oxrdflib.store import OxigraphStore
-    from rdflib.query import Result
 
     from aigraph.errors import ReadOnlyError
 
@@ -441,8 +442,7 @@ def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tup
         return None
     import pyoxigraph as ox
 
-    format_ = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}[fmt]
+    format_ = oxigraph_format(by_parser(fmt))
     written = {
         quad.object
         for quad in ox.parse(input=data, format=format_, base_iri=base)

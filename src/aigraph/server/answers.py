@@ -20,21 +20,17 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from aigraph.errors import EndpointError, QueryError
+from aigraph.formats import media_types, of_kind
 from aigraph.labels import label
 from aigraph.network.links import web_address
 from aigraph.rdf.namespaces import BASE
 from aigraph.rdf.store import local_graphs_only, ox_query, raw_store, store_name, to_result
 
 #: Media type → result format, for SELECT and ASK; the first is the default.
-SELECT_TYPES: dict[str, str] = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
+SELECT_TYPES: dict[str, str] = media_types("results", ("json", "xml", "csv", "tsv"))
 ASK_TYPES: dict[str, str] = {k: v for k, v in SELECT_TYPES.items() if v in ("json", "xml")}
 #: Media type → RDF format, for CONSTRUCT and DESCRIBE; the first is the default.
-GRAPH_TYPES: dict[str, str] = {"text/turtle": "ttl", "application/n-triples": "nt"}
+GRAPH_TYPES: dict[str, str] = media_types("rdf", ("ttl", "nt"))
 #: Generic JSON clients get SPARQL JSON.
 _ALIASES = {"application/json": "application/sparql-results+json"}
 
@@ -42,13 +38,8 @@ DEFAULT_MAX_RESULTS = 10_000
 #: Relative IRIs in a query (``<person/kamala-harris>``) resolve against the data's base.
 QUERY_BASE = BASE
 #: Media type → format of an entity's description; HTML first, for browsers.
-ENTITY_TYPES: dict[str, str] = {
-    "text/html": "html",
-    "text/turtle": "ttl",
-    "application/n-triples": "nt",
-    "application/ld+json": "jsonld",
-    "application/rdf+xml": "xml",
-}
+ENTITY_FORMATS = ("ttl", "nt", "jsonld", "xml")
+ENTITY_TYPES: dict[str, str] = {"text/html": "html", **media_types("rdf", ENTITY_FORMATS)}
 
 
 @dataclass(frozen=True)
@@ -394,11 +385,8 @@ def _context(dataset: Dataset) -> dict:
 
 
 #: The formats an entity page links to: (media type, ``?format=`` value, name).
-_FORMAT_LINKS = (
-    ("text/turtle", "ttl", "Turtle"),
-    ("application/n-triples", "nt", "N-Triples"),
-    ("application/ld+json", "jsonld", "JSON-LD"),
-    ("application/rdf+xml", "xml", "RDF/XML"),
+_FORMAT_LINKS = tuple(
+    (fmt.media_type, fmt.name, fmt.title) for fmt in (of_kind("rdf")[name] for name in ENTITY_FORMATS)
 )
 #: ``?format=`` value → media type, for links that cannot set a header.
 FORMAT_PARAMETER = {fmt: media for media, fmt, _name in _FORMAT_LINKS}

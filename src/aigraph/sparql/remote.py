@@ -16,14 +16,18 @@ from urllib.parse import urlsplit, urlunsplit
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.namespace import RDFS, SKOS
 from rdflib.query import Result
 
 from aigraph.errors import RemoteError
+from aigraph.formats import of_kind
 
 #: What a query asks the endpoint for: SPARQL JSON for SELECT/ASK, N-Triples for graphs.
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
-_GRAPH_PARSERS = {"application/n-triples": "nt", "text/turtle": "turtle", "text/plain": "nt"}
+#: Media type → rdflib parser of a CONSTRUCT or DESCRIBE answer (text/plain: old N-Triples).
+_GRAPH_PARSERS = {
+    **{fmt.media_type: str(fmt.parser) for fmt in of_kind("rdf").values() if fmt.name in ("nt", "ttl")},
+    "text/plain": "nt",
+}
 _COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
 
