@@ -34,37 +34,51 @@ class AigraphClickError(click.ClickException):
         self.exit_code = error.exit_code
 
 
-def reports_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn library errors into user errors at one place, the CLI edge."""
+def report_errors(run: Callable[[], Any]) -> Any:
+    """Call *run*, turning library errors into user errors: the CLI edge, in one place.
 
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ValidationError as exc:
-            click.echo(exc.report.text, err=True)  # type: ignore[attr-defined]
-            sys.exit(exc.exit_code)
-        except AigraphError as exc:
-            raise AigraphClickError(exc) from exc
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
-            raise
-        except KeyboardInterrupt:
+    An :class:`AigraphError` becomes one line on standard error and its exit code; a
+    failed validation prints its report and exits 1; Ctrl-C exits 130; a closed pipe
+    141; a full disk 2; anything else is a bug (exit 70, see :func:`_unexpected`).
+    """
+    try:
+        return run()
+    except ValidationError as exc:
+        click.echo(exc.report.text, err=True)  # type: ignore[attr-defined]
+        sys.exit(exc.exit_code)
+    except AigraphError as exc:
+        raise AigraphClickError(exc) from exc
+    except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+        raise
+    except KeyboardInterrupt:
+        _quiet_stdout()
+        click.echo("interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:  # the reader went away (| head): nothing to say
             _quiet_stdout()
-            click.echo("interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        except OSError as exc:
-            if exc.errno == errno.EPIPE:  # the reader went away (| head): nothing to say
-                _quiet_stdout()
-                sys.exit(EXIT_BROKEN_PIPE)
-            if exc.errno in _OUTPUT_ERRNOS:
-                _quiet_stdout()
-                click.echo(f"Error: cannot write the output: {exc.strerror}", err=True)
-                sys.exit(2)
-            _unexpected(exc)
-        except Exception as exc:
-            _unexpected(exc)
+            sys.exit(EXIT_BROKEN_PIPE)
+        if exc.errno in _OUTPUT_ERRNOS:
+            _quiet_stdout()
+            click.echo(f"Error: cannot write the output: {exc.strerror}", err=True)
+            sys.exit(2)
+        _unexpected(exc)
+    except Exception as exc:
+        _unexpected(exc)
 
-    return wrapper
+
+class ReportingCommand(click.Command):
+    """A command whose errors :func:`report_errors` maps to exit codes."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        """Run the command's callback with its errors mapped."""
+        return report_errors(lambda: super(ReportingCommand, self).invoke(ctx))
+
+
+class ReportingGroup(click.Group):
+    """The ``aigraph`` group: every command it makes maps its errors the same way."""
+
+    command_class = ReportingCommand
 
 
 #: Exit status of an unexpected failure (a bug), as sysexits.h's EX_SOFTWARE.
@@ -115,7 +129,7 @@ lang_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=ReportingGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="aigraph")
 def cli() -> None:
     """Build, query and export the AI summits knowledge graph."""
@@ -129,7 +143,6 @@ def cli() -> None:
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="Output directory (default: ROOT/dist).")
 @store_option
-@reports_errors
 def build(root: Path | None, out_dir: Path | None, store: str) -> None:
     """Validate the graph, then write every export and its VoID description.
 
@@ -146,7 +159,6 @@ def build(root: Path | None, out_dir: Path | None, store: str) -> None:
 @cli.command()
 @root_option
 @store_option
-@reports_errors
 def validate(root: Path | None, store: str) -> None:
     """Check the graph against ontology/shapes.ttl; exit 1 with a report when it does not conform.
 
@@ -178,7 +190,6 @@ def validate(root: Path | None, store: str) -> None:
               show_default=True, help="Stop the query after this many seconds.")
 @click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MAX_MEMORY_MB,
               show_default=True, metavar="MB", help="Stop the query when it needs more memory than this.")
-@reports_errors
 def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool, store: str,
           endpoint: str | None, timeout: float, max_memory: int) -> None:
     """Answer QUERY: a .rq file, the name of a query in queries/, or SPARQL text.
@@ -222,7 +233,6 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: standard output).")
 @store_option
-@reports_errors
 def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> None:
     """Write the graph in one RDF format, or its network as GraphML/GEXF, to a file or stdout.
 
@@ -258,7 +268,6 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="How many edges away from --focus to draw (default 1).")
 @click.option("--classes", default=None, help="Comma-separated classes to draw, e.g. Person,Polity,Summit.")
-@reports_errors
 def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth: int | None,
         classes: str | None) -> None:
     """Draw the graph as one self-contained HTML page that works offline.
@@ -292,7 +301,6 @@ def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
               help="Show at most this many shortest connections.")
 @lang_option
-@reports_errors
 def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str) -> None:
     """Show how A and B are connected: every shortest path, each hop with its evidence.
 
@@ -326,7 +334,6 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
               help="Query worker processes.")
 @click.option("--max-memory", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
               help="Stop a query whose worker needs more memory than this.")
-@reports_errors
 def serve(root: Path | None, store: str, host: str, port: int, timeout: float, max_results: int,
           workers: int, max_memory: int) -> None:
     """Serve a read-only SPARQL endpoint at /sparql, the graph page at / and each entity's page.
@@ -354,7 +361,6 @@ def serve(root: Path | None, store: str, host: str, port: int, timeout: float, m
 @click.option("--table", type=click.Choice(["actors", "documents", "principles"]),
               default="actors", show_default=True, help="The table that csv writes.")
 @lang_option
-@reports_errors
 def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str) -> None:
     """Measure the network: centrality and community per actor, endorsers, principles.
 
@@ -384,7 +390,6 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True,
               help="How many actors the centrality plot shows.")
 @lang_option
-@reports_errors
 def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
     """Draw a PNG: top actors by centrality, principles per document, summits on a timeline, or who kept a commitment.
 
@@ -407,7 +412,6 @@ def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
 @click.option("--endpoint", metavar="URL", required=True, help="The store's SPARQL query endpoint.")
 @click.option("--graph-store", metavar="URL", default=None,
               help="Its Graph Store Protocol URL (default: guessed for Oxigraph and Fuseki).")
-@reports_errors
 def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) -> None:
     """Replace each named graph (ontology, every source, derived edges) in a remote SPARQL store.
 
@@ -441,7 +445,6 @@ def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) 
               help="Turn a reviewed draft into a curated file in data/.")
 @click.option("--force", is_flag=True,
               help="Replace an existing draft (it is never overwritten otherwise).")
-@reports_errors
 def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | None,
            title: str | None, publisher: str | None, date_: str | None, out: Path | None,
            accept: Path | None, force: bool) -> None:
