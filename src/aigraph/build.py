@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from aigraph.atomic import replace_directory
 from aigraph.rdf.derive import derive_edges
 from aigraph.errors import ExportError, ValidationError
 from aigraph.rdf.parse import load_dataset, source_graphs
-from aigraph.rdf.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH, SCHEMA
+from aigraph.rdf.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH
 from aigraph.project.files import ProjectPaths
 from aigraph.export.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
 from aigraph.rdf.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal
@@ -31,22 +31,6 @@ CONTEXT_FILE = "context.jsonld"
 ONTOLOGY_DOC_FILE = "ontology.html"
 #: The interactive, self-contained graph page (aigraph.network.page).
 GRAPH_FILE = "graph.html"
-
-#: Classes counted in the build summary, in the order printed (subclasses included).
-SUMMARY_CLASSES: tuple[tuple[str, tuple[URIRef, ...]], ...] = (
-    ("sources", (AIG.Source,)),
-    ("summits", (AIG.Summit,)),
-    ("sessions", (AIG.Session,)),
-    ("people", (SCHEMA.Person,)),
-    ("countries", (AIG.Polity,)),
-    ("organisations", (AIG.InternationalOrganization, AIG.GovernmentBody, AIG.Company, AIG.Foundation)),
-    ("documents", (AIG.Document,)),
-    ("principles", (AIG.Principle,)),
-    ("participations", (AIG.Participation,)),
-    ("endorsements", (AIG.Endorsement,)),
-    ("commitments", (AIG.Commitment,)),
-    ("statements", (AIG.Statement,)),
-)
 
 
 @dataclass(frozen=True)
@@ -91,6 +75,27 @@ def assemble(paths: ProjectPaths, /, *, store: StoreName = DEFAULT_STORE) -> Dat
     return dataset
 
 
+def summary_classes(ontology: Graph) -> tuple[tuple[str, tuple[URIRef, ...]], ...]:
+    """Return the counts of the build summary: each name and its classes, in order.
+
+    The ontology gives them (``aig:countedAs``, ``aig:countOrder``).
+
+    >>> from aigraph import load
+    >>> summary = summary_classes(load().dataset.graph(ONTOLOGY_GRAPH))
+    >>> summary[0][0], len(summary[5][1])
+    ('sources', 4)
+    """
+    classes: dict[str, set[URIRef]] = {}
+    order: dict[str, int] = {}
+    for cls, name in ontology.subject_objects(AIG.countedAs):
+        if isinstance(cls, URIRef):
+            classes.setdefault(str(name), set()).add(cls)
+            place = ontology.value(cls, AIG.countOrder)
+            order[str(name)] = min(order.get(str(name), 10**6), int(place) if place is not None else 10**6)
+    names = sorted(classes, key=lambda name: (order[name], name))
+    return tuple((name, tuple(sorted(classes[name]))) for name in names)
+
+
 def count_classes(dataset: Dataset) -> dict[str, int]:
     """Count the instances of the summary classes (subclasses included).
 
@@ -98,11 +103,12 @@ def count_classes(dataset: Dataset) -> dict[str, int]:
     >>> count_classes(load().dataset)["summits"]
     4
     """
+    summary = summary_classes(dataset.graph(ONTOLOGY_GRAPH))
     if is_sealed(dataset):
-        return {name: _count_in_oxigraph(dataset, classes) for name, classes in SUMMARY_CLASSES}
+        return {name: _count_in_oxigraph(dataset, classes) for name, classes in summary}
     typed = set(dataset.subject_objects(RDF.type))
     counts = {}
-    for name, classes in SUMMARY_CLASSES:
+    for name, classes in summary:
         members = {m for cls in classes for m in dataset.transitive_subjects(RDFS.subClassOf, cls)}
         counts[name] = len({s for s, o in typed if o in members})
     return counts
@@ -171,7 +177,7 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
         quads=quads,
         triples=triples,
         derived=len(dataset.graph(DERIVED_GRAPH)),
-        counts=count_classes(dataset),
+        counts=count_classes(project.dataset),  # the summary classes are drawing hints
         report=report,
     )
 
