@@ -29,7 +29,8 @@ from rdflib import Dataset
 from aigraph.errors import ExportError
 from aigraph.export.serialize import write_atomic
 from aigraph.formats import by_extension, of_kind
-from aigraph.network.connections import edge_evidence
+from aigraph.network.evidence import edge_evidence
+from aigraph.network.info import network_info
 
 NetworkFormat = TypingLiteral["graphml", "gexf"]
 #: Each network format and its file extension.
@@ -65,7 +66,7 @@ def flat_network(graph: nx.MultiDiGraph, /, *, viz: bool = False) -> nx.MultiDiG
     >>> flat.nodes["https://w3id.org/aigraph/person/kamala-harris"]["class_ko"]
     '인물'
     """
-    classes = graph.graph.get("classes", {})
+    classes = network_info(graph).classes
     flat = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         cls = classes.get(data["cls"], {"labels": {"en": data["cls"], "ko": data["cls"]},

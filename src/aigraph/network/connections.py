@@ -18,8 +18,10 @@ import networkx as nx
 from rdflib import Dataset
 
 from aigraph.errors import AnalysisError
-from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
+from aigraph.network.evidence import edge_evidence
+from aigraph.network.info import network_info
 from aigraph.network.projection import resolve_entity
+from aigraph.rdf.namespaces import ONTOLOGY_GRAPH
 
 #: The longest path searched for, and the most paths returned, unless asked otherwise.
 MAX_HOPS = 4
@@ -64,40 +66,8 @@ class Connections:
 def _label(graph: nx.MultiDiGraph, iri: str, lang: str) -> str:
     if iri in graph:
         return graph.nodes[iri]["labels"][lang]
-    labels = graph.graph.get("terms", {}).get(iri)
+    labels = network_info(graph).terms.get(iri)
     return labels[lang] if labels else iri
-
-
-def _shared_paragraphs(graph: nx.MultiDiGraph, u: str, v: str, source: str) -> list[int]:
-    """Return the paragraphs of *source* that both ends are read from or named in."""
-    numbers = [
-        {e["paragraph"] for e in graph.nodes[n]["evidence"]
-         if e["source"] == source and "paragraph" in e}
-        for n in (u, v)
-    ]
-    return sorted(numbers[0] & numbers[1])
-
-
-def edge_evidence(graph: nx.MultiDiGraph, u: str, v: str, data: dict) -> list[dict[str, Any]]:
-    """Return the evidence of the edge *u* → *v* with attributes *data*, its records' included.
-
-    An edge stated by a source without a paragraph gets the paragraphs that name both
-    ends. Each item has ``source``, and ``paragraph`` and ``record`` when known.
-    """
-    found = []
-    for item in data.get("evidence", ()):
-        if "paragraph" in item:
-            found.append(dict(item))
-        else:  # the source states the edge; say where it names both ends, when it does
-            shared = _shared_paragraphs(graph, u, v, item["source"])
-            found += [{"source": item["source"], "paragraph": n} for n in shared] or [dict(item)]
-    records = graph.graph.get("records", {})
-    for record in data.get("records", ()):
-        for item in records.get(record, {}).get("evidence", ()):
-            found.append({**item, "record": record})
-    unique = {tuple(sorted(item.items())): item for item in found}
-    return sorted(unique.values(), key=lambda e: (
-        e["source"], e.get("paragraph", 0), e.get("record", "")))
 
 
 def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict) -> list[tuple[str, str]]:
@@ -109,7 +79,7 @@ def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict) ->
     the properties that name the ends (and so their siblings, such as the other
     principles of one commitment).
     """
-    all_records = graph.graph.get("records", {})
+    all_records = network_info(graph).records
     per_record = [
         [fact for fact in all_records.get(record, {}).get("facts", ()) if "iri" in fact]
         for record in data.get("records", ())
@@ -183,7 +153,7 @@ def connections_in(
             f" (the shortest has {length}; raise --max-hops)"
         )
     found = list(itertools.islice(nx.all_shortest_paths(simple, start, end), limit + 1))
-    labels = {r: info["labels"][lang] for r, info in graph.graph.get("records", {}).items()}
+    labels = {r: info["labels"][lang] for r, info in network_info(graph).records.items()}
     labels.update((n, _label(graph, n, lang)) for n in graph)
     paths = sorted(found[:limit], key=lambda p: [(labels[n].casefold(), n) for n in p])
     rules = rule_labels or {}
@@ -191,7 +161,7 @@ def connections_in(
              for p in paths]
     return Connections(
         start=start, end=end, hops=length, paths=paths, links=links, more=len(found) > limit,
-        labels=labels, sources=graph.graph.get("sources", {}), lang=lang,
+        labels=labels, sources=network_info(graph).sources, lang=lang,
     )
 
 

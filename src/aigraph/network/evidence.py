@@ -14,10 +14,12 @@ import re
 from collections import defaultdict
 from typing import Any
 
+import networkx as nx
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
 from aigraph.labels import LABEL_PROPERTIES, LabelIndex, bilingual, literal_texts
+from aigraph.network.info import network_info
 from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH, SCHEMA
 from aigraph.rdf.parse import source_graphs
 from aigraph.rdf.triples import TripleIndex, graph_quads, merged_pairs
@@ -236,3 +238,35 @@ def wikidata_qid(reader: SourceReader, iri: URIRef) -> str | None:
             if match:
                 return match.group(1)
     return None
+
+
+def _shared_paragraphs(graph: nx.MultiDiGraph, u: str, v: str, source: str) -> list[int]:
+    """Return the paragraphs of *source* that both ends are read from or named in."""
+    numbers = [
+        {e["paragraph"] for e in graph.nodes[n]["evidence"]
+         if e["source"] == source and "paragraph" in e}
+        for n in (u, v)
+    ]
+    return sorted(numbers[0] & numbers[1])
+
+
+def edge_evidence(graph: nx.MultiDiGraph, u: str, v: str, data: dict) -> list[dict[str, Any]]:
+    """Return the evidence of the edge *u* → *v* with attributes *data*, its records' included.
+
+    An edge stated by a source without a paragraph gets the paragraphs that name both
+    ends. Each item has ``source``, and ``paragraph`` and ``record`` when known.
+    """
+    found = []
+    for item in data.get("evidence", ()):
+        if "paragraph" in item:
+            found.append(dict(item))
+        else:  # the source states the edge; say where it names both ends, when it does
+            shared = _shared_paragraphs(graph, u, v, item["source"])
+            found += [{"source": item["source"], "paragraph": n} for n in shared] or [dict(item)]
+    records = network_info(graph).records
+    for record in data.get("records", ()):
+        for item in records.get(record, {}).get("evidence", ()):
+            found.append({**item, "record": record})
+    unique = {tuple(sorted(item.items())): item for item in found}
+    return sorted(unique.values(), key=lambda e: (
+        e["source"], e.get("paragraph", 0), e.get("record", "")))

@@ -32,6 +32,7 @@ from rdflib import Dataset
 
 from aigraph.errors import AnalysisError
 from aigraph.network.categories import Kind, node_kinds
+from aigraph.network.info import network_info
 from aigraph.rdf.namespaces import ONTOLOGY_GRAPH, SCHEMA
 
 #: Exact betweenness up to this many nodes (about 7 s on one core), sampled above it
@@ -133,7 +134,7 @@ def record_nodes(graph: nx.MultiDiGraph, node: str) -> set[str]:
     ...     g, "https://w3id.org/aigraph/country/united-states")
     True
     """
-    records = graph.graph.get("records", {})
+    records = network_info(graph).records
     named = {
         fact["iri"]
         for record in graph.nodes[node].get("records", ())
@@ -237,8 +238,8 @@ def _principle_rows(graph, kinds, labels) -> list[dict[str, Any]]:
 
 def _summary(graph, simple, kinds, method, groups) -> dict[str, Any]:
     components = sorted((len(c) for c in nx.connected_components(simple)), reverse=True)
-    classes = graph.graph.get("classes", {})
-    lang = graph.graph.get("lang", "en")
+    classes = network_info(graph).classes
+    lang = network_info(graph).lang
     by_class = Counter(
         classes.get(cls, {}).get("labels", {}).get(lang, cls) for _n, cls in graph.nodes(data="cls")
     )
@@ -280,8 +281,8 @@ def analyze_projection(
         "eigenvector": eigenvector(simple),
         "community": groups,
     }
-    classes = graph.graph.get("classes", {})
-    lang = graph.graph.get("lang", "en")
+    classes = network_info(graph).classes
+    lang = network_info(graph).lang
     labels = {cls: info["labels"][lang] for cls, info in classes.items()}
     labels.update(graph.nodes(data="label"))
     small = {n for n, cls in graph.nodes(data="cls") if classes.get(cls, {}).get("small")}

@@ -26,10 +26,11 @@ import networkx as nx
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from aigraph.errors import ExportError
-from aigraph.network.layout import layout, summit_order
-from aigraph.rdf.namespaces import AIG
 from aigraph.export.serialize import write_atomic
+from aigraph.network.info import network_info
+from aigraph.network.layout import layout, summit_order
 from aigraph.network.stories import stories_for
+from aigraph.rdf.namespaces import AIG
 
 #: Where vis-network sits inside the pyvis package (pyvis is pinned in pyproject.toml).
 VIS_DIR = ("lib", "vis-9.1.2")
@@ -52,7 +53,7 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
     """
     backbone = summit_order(graph, str(AIG.Summit))
     positions = layout(graph, backbone=backbone)
-    records = graph.graph.get("records", {})
+    records = network_info(graph).records
     parts = summit_parts(graph, backbone)
     nodes = []
     for node, data in graph.nodes(data=True):
@@ -89,24 +90,24 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
             )
         )
     classes = sorted(
-        ({"iri": iri, **info} for iri, info in graph.graph.get("classes", {}).items()),
+        ({"iri": iri, **info} for iri, info in network_info(graph).classes.items()),
         key=lambda c: (c["labels"]["en"], c["iri"]),
     )
     used_rules = {e.get("rule") for e in edges}
     return {
-        "lang": graph.graph.get("lang", "en"),
+        "lang": network_info(graph).lang,
         # the summits in series order, pinned on one line: the drawing's backbone
         "backbone": backbone,
         "classes": classes,
         "nodes": nodes,
         "edges": edges,
         "records": records,
-        "sources": graph.graph.get("sources", {}),
-        "terms": graph.graph.get("terms", {}),
+        "sources": network_info(graph).sources,
+        "terms": network_info(graph).terms,
         # Colour groups of edge labels (fulfilment statuses: kept, late, not kept, disputed).
-        "edgeGroups": graph.graph.get("edge_groups", {}),
+        "edgeGroups": network_info(graph).edge_groups,
         # The relation kinds (edge rules and edge properties) that the filter lists.
-        "rules": {k: v for k, v in graph.graph.get("rules", {}).items() if k in used_rules},
+        "rules": {k: v for k, v in network_info(graph).rules.items() if k in used_rules},
     }
 
 

@@ -23,9 +23,10 @@ import networkx as nx
 from rdflib import Dataset
 
 from aigraph.errors import AnalysisError
-from aigraph.network.categories import Kind, node_kinds
-from aigraph.rdf.namespaces import ONTOLOGY_GRAPH, SCHEMA
 from aigraph.export.serialize import write_atomic
+from aigraph.network.categories import Kind, node_kinds
+from aigraph.network.info import network_info
+from aigraph.rdf.namespaces import ONTOLOGY_GRAPH, SCHEMA
 
 PlotKind = TypingLiteral["centrality", "principles", "timeline", "followthrough"]
 PLOTS: tuple[str, ...] = ("centrality", "principles", "timeline", "followthrough")
@@ -146,8 +147,8 @@ def _draw_centrality(graph: nx.MultiDiGraph, kinds: dict[str, Kind], top: int):
     from aigraph.network.measures import analyze_projection
 
     rows = analyze_projection(graph, kinds).actors[:top]
-    classes = graph.graph.get("classes", {})
-    lang = graph.graph.get("lang", "en")
+    classes = network_info(graph).classes
+    lang = network_info(graph).lang
     figure = _figure(9, 1.5 + 0.35 * len(rows))
     axes = figure.add_subplot()
     names = [_short(graph.nodes[r["iri"]]["label"], 40) for r in rows][::-1]
@@ -181,7 +182,7 @@ def principle_rows(graph: nx.MultiDiGraph, rows: list[str], cells: set[tuple[str
     >>> [label for label, _nodes in principle_rows(g, ["a", "b", "c"], {("a", "p"), ("b", "p"), ("c", "q")}, 30)]
     ['A very long statement…, per A', 'A very long statement…, per B', 'A very long statement…, per C']
     """
-    lang = graph.graph.get("lang", "en")
+    lang = network_info(graph).lang
     merged: dict[tuple[str, frozenset], list[str]] = {}
     for row in rows:
         principles = frozenset(c for r, c in cells if r == row)
@@ -192,7 +193,7 @@ def principle_rows(graph: nx.MultiDiGraph, rows: list[str], cells: set[tuple[str
             label += f" ({len(nodes)} sources)" if lang == "en" else f" (출처 {len(nodes)}곳)"
         found.append((label, nodes))
     labels = [_middle(label, size) for label, _nodes in found]
-    sources = graph.graph.get("sources", {})
+    sources = network_info(graph).sources
     for i, (label, nodes) in enumerate(found):
         if labels.count(labels[i]) > 1:
             evidence = graph.nodes[nodes[0]].get("evidence") or [{}]
@@ -220,7 +221,7 @@ def _draw_principles(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     merged = principle_rows(graph, rows, cells)
     figure = _figure(3.5 + 0.45 * len(cols), 3.2 + 0.4 * len(merged))
     axes = figure.add_subplot()
-    classes = graph.graph.get("classes", {})
+    classes = network_info(graph).classes
     shown: dict[str, str] = {}
     for y, (_label, nodes) in enumerate(merged):
         for col in cols:
@@ -236,7 +237,7 @@ def _draw_principles(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     axes.set_ylim(len(merged) - 0.4, -0.6)
     axes.grid(True, color="#dddddd")
     axes.set_axisbelow(True)
-    lang = graph.graph.get("lang", "en")
+    lang = network_info(graph).lang
     from matplotlib.patches import Patch
 
     # the legend names the kinds of row: documents, statements, frameworks (their colours)
@@ -252,9 +253,9 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     summits = [s for s in summit_timeline(graph, kinds) if s["date"] is not None]
     if not summits:
         raise AnalysisError("no summit has a date: nothing to draw")
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
     import textwrap
+
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     # Each document in full, wrapped to the width a summit has; the figure is as tall as
     # the longest list needs, on either side of the line.
@@ -274,7 +275,7 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     locator = AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    colour = graph.graph.get("classes", {}).get(graph.nodes[summits[0]["summit"]]["cls"], {})
+    colour = network_info(graph).classes.get(graph.nodes[summits[0]["summit"]]["cls"], {})
     xs = [s["date"] for s in summits]
     axes.plot(xs, [0] * len(xs), color="#999999", zorder=1)
     axes.scatter(xs, [0] * len(xs), s=300, marker="*", color=colour.get("colour", "#d62728"),
@@ -298,7 +299,7 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     axes.set_xlim(min(xs) - pad, max(xs) + pad)
     for side in ("left", "right", "top"):
         axes.spines[side].set_visible(False)
-    lang = graph.graph.get("lang", "en")
+    lang = network_info(graph).lang
     axes.set_title("Summits and the documents adopted at them" if lang == "en"
                    else "정상회의와 채택 문서")
     return figure
@@ -319,10 +320,10 @@ def fulfilment_matrix(graph: nx.MultiDiGraph) -> dict[str, Any]:
     >>> sorted({g.rsplit("/", 1)[1] for (row, col), gs in matrix["cells"].items() if row == xai for g in gs})
     ['kept', 'late']
     """
-    groups = graph.graph.get("edge_groups", {})
-    records = graph.graph.get("records", {})
-    sources = graph.graph.get("sources", {})
-    lang = graph.graph.get("lang", "en")
+    groups = network_info(graph).edge_groups
+    records = network_info(graph).records
+    sources = network_info(graph).sources
+    lang = network_info(graph).lang
     cells: dict[tuple[str, tuple[str, str]], set[str]] = {}
     for actor, document, key, data in graph.edges(keys=True, data=True):
         if key not in groups:
@@ -363,7 +364,7 @@ def _draw_followthrough(graph: nx.MultiDiGraph):
     axes.tick_params(length=0)
     for side in ("left", "right", "top", "bottom"):
         axes.spines[side].set_visible(False)
-    lang = graph.graph.get("lang", "en")
+    lang = network_info(graph).lang
     used = sorted({g for found in cells.values() for g in found}, key=lambda g: groups[g]["order"])
     axes.legend(handles=[Patch(color=groups[g]["colour"], label=groups[g]["labels"][lang]) for g in used],
                 loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import networkx as nx
@@ -45,6 +46,7 @@ from aigraph.network.evidence import (
     mentions,
     wikidata_qid,
 )
+from aigraph.network.info import NetworkInfo, network_info, set_network_info
 from aigraph.network.rules import ProjectionRules, read_rules
 from aigraph.rdf.namespaces import local_name
 
@@ -197,7 +199,7 @@ def _build(dataset: Dataset, lang: Language, classes: Iterable[str] | None) -> n
     for (start, end, key), attrs in sorted(edges.items()):
         graph.add_edge(start, end, key=key, relation=key, label=attrs["labels"][lang], **attrs)
     used = {graph.nodes[n]["cls"] for n in graph}
-    graph.graph.update(
+    set_network_info(graph, NetworkInfo(
         lang=lang,
         classes={str(c): vars(nc) for c, nc in rules.node_classes.items() if str(c) in used},
         records=details.records,
@@ -205,7 +207,7 @@ def _build(dataset: Dataset, lang: Language, classes: Iterable[str] | None) -> n
         terms=details.terms,
         edge_groups={k: v for k, v in rules.edge_groups.items() if k in {key for *_, key in edges}},
         rules=_rule_labels(reader, rules, {attrs["rule"] for attrs in edges.values()}),
-    )
+    ))
     return graph
 
 
@@ -308,14 +310,13 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiG
     )
     named = {r for n in part for r in part.nodes[n]["records"]}
     named |= {r for _u, _v, r_list in part.edges(data="records") for r in r_list}
-    part.graph.update(
-        graph.graph, records={r: v for r, v in graph.graph["records"].items() if r in named}
-    )
-    part.graph["classes"] = {
-        c: v
-        for c, v in graph.graph["classes"].items()
-        if any(part.nodes[n]["cls"] == c for n in part)
-    }
+    info = network_info(graph)
+    drawn = {part.nodes[n]["cls"] for n in part}
+    set_network_info(part, replace(
+        info,
+        records={r: v for r, v in info.records.items() if r in named},
+        classes={c: v for c, v in info.classes.items() if c in drawn},
+    ))
     return part
 
 

@@ -14,8 +14,8 @@ import json
 from typing import Any
 from typing import Literal as TypingLiteral
 
-from aigraph.network.measures import NetworkAnalysis
 from aigraph.errors import AnalysisError
+from aigraph.network.measures import NetworkAnalysis
 from aigraph.sparql.results import format_table
 
 AnalysisFormat = TypingLiteral["table", "csv", "json"]
