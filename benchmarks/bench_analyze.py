@@ -26,12 +26,12 @@ sys.path.insert(0, str(HERE))
 from bench_viz import synthetic_graph  # noqa: E402  (the shared synthetic projection)
 
 import aigraph.network.measures  # noqa: E402
+from aigraph.network.categories import class_kinds  # noqa: E402
 from aigraph.network.measures import (  # noqa: E402
     BETWEENNESS_EXACT_UP_TO,
     BETWEENNESS_SAMPLE,
     analyze_projection,
 )
-from aigraph.network.categories import class_kinds  # noqa: E402
 
 SIZES = (1_000, 2_000, 10_000, 50_000)
 ONTOLOGY = HERE.parent / "ontology" / "aigraph.ttl"

@@ -22,11 +22,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import make_project  # noqa: E402
+from synth import make_project
 
-from aigraph import load  # noqa: E402
-from aigraph.project.files import project_paths  # noqa: E402
-from aigraph.rdf.validate import validate_dataset  # noqa: E402
+from aigraph import load
+from aigraph.project.files import project_paths
+from aigraph.rdf.validate import validate_dataset
 
 TARGET_S = 15.0  # issue 16: validation at 10^6 triples
 

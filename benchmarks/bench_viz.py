@@ -36,9 +36,9 @@ from playwright.sync_api import sync_playwright
 from rdflib import Graph
 
 from aigraph import load
+from aigraph.network.page import render_html
 from aigraph.network.projection import to_networkx
 from aigraph.network.rules import read_rules
-from aigraph.network.page import render_html
 
 SIZES = (200, 2_000, 10_000)
 ONTOLOGY = Path(__file__).resolve().parents[1] / "ontology" / "aigraph.ttl"

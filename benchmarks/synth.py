@@ -322,4 +322,4 @@ def make_project(triples: int, out: Path, *, checkout: Path | None = None, seed:
 
 if __name__ == "__main__":
     written = make_project(int(float(sys.argv[1])), Path(sys.argv[2]))
-    print(f"{written} triples in {sys.argv[2]}/data/synthetic.trig")  # noqa: T201
+    print(f"{written} triples in {sys.argv[2]}/data/synthetic.trig")

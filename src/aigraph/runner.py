@@ -90,7 +90,7 @@ def _child(conn: Any, max_memory_mb: int, function: Callable[..., Any], args: tu
         conn.close()
 
 
-def run_limited(function: Callable[..., Any], /, *args: Any, limits: Limits = Limits(), **kwargs: Any) -> Any:  # noqa: B008
+def run_limited(function: Callable[..., Any], /, *args: Any, limits: Limits = Limits(), **kwargs: Any) -> Any:
     """Return ``function(*args, **kwargs)`` computed in a worker process under *limits*.
 
     *function* and its arguments must be picklable (a module-level function).

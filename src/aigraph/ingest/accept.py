@@ -24,12 +24,12 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
 
 from aigraph.atomic import write_new
-from aigraph.rdf.derive import derive_edges
 from aigraph.errors import IngestError
+from aigraph.export.serialize import serialize_dataset
+from aigraph.project.files import ProjectPaths, project_paths
+from aigraph.rdf.derive import derive_edges
 from aigraph.rdf.namespaces import AIG, ONTOLOGY_GRAPH
 from aigraph.rdf.parse import load_dataset, parse_file, source_graphs
-from aigraph.project.files import ProjectPaths, project_paths
-from aigraph.export.serialize import serialize_dataset
 from aigraph.rdf.validate import validate_dataset
 
 

@@ -21,8 +21,8 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.records import Candidate, DateMention, Fact, Mention, Span
-from aigraph.rdf.parse import new_dataset
 from aigraph.rdf.namespaces import AIG, BASE, LANGUAGE, local_name
+from aigraph.rdf.parse import new_dataset
 
 _FACT_CLASSES = {"participation": AIG.Participation, "endorsement": AIG.Endorsement}
 _FACT_SLOTS = {

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from rdflib import Dataset, URIRef
 
+from aigraph.atomic import write_new
 from aigraph.errors import IngestError
+from aigraph.export.serialize import serialize_dataset, write_atomic
 from aigraph.ingest.candidates import collect_candidates
 from aigraph.ingest.draft import DraftWriter, SourceInfo, candidate_iri, slug
 from aigraph.ingest.facts import draft_facts
@@ -25,10 +27,8 @@ from aigraph.ingest.records import Candidate, DateMention, Fact, Mention
 from aigraph.ingest.report import render_report
 from aigraph.ingest.temporal import article_date_from_text, find_dates
 from aigraph.ingest.text import Article, read_article
-from aigraph.rdf.namespaces import BASE
 from aigraph.project.files import ProjectPaths, project_paths
-from aigraph.atomic import write_new
-from aigraph.export.serialize import serialize_dataset, write_atomic
+from aigraph.rdf.namespaces import BASE
 
 
 @dataclass(frozen=True)

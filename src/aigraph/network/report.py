@@ -11,8 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
-from typing import Literal as TypingLiteral
+from typing import Any, Literal as TypingLiteral
 
 from aigraph.errors import AnalysisError
 from aigraph.network.measures import NetworkAnalysis

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
     from rdflib import Dataset, Graph, URIRef
     from rdflib.query import Result
 
-    from aigraph.sparql.query import NamedQuery
     from aigraph.export.serialize import RdfFormat
     from aigraph.rdf.validate import ValidationReport
+    from aigraph.sparql.query import NamedQuery
 
 
 @dataclass(frozen=True, eq=False)

@@ -13,8 +13,8 @@ from typing import Any
 from rdflib import Dataset
 
 from aigraph.errors import LoadError
-from aigraph.rdf.namespaces import DERIVED_GRAPH
 from aigraph.project.files import ProjectPaths
+from aigraph.rdf.namespaces import DERIVED_GRAPH
 from aigraph.rdf.store import raw_store, store_name
 
 #: Rules may build on each other's output; this bounds the passes.

@@ -20,8 +20,8 @@ from pathlib import Path
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from aigraph.rdf.parse import new_dataset
 from aigraph.rdf.namespaces import AIG, SCHEMA
+from aigraph.rdf.parse import new_dataset
 from aigraph.rdf.store import is_sealed, raw_store, seal, store_name
 
 #: The annotation that marks a property or class as a drawing hint.

@@ -272,7 +272,7 @@ class _Compiler:
                 found.append((name, self.condition(shape, name, value, v)))
         return found
 
-    def condition(self, shape: object, name: str, value: object, v: str) -> str:  # noqa: C901 - one dispatch
+    def condition(self, shape: object, name: str, value: object, v: str) -> str:
         if name == "class":
             c = self.var()
             return f"EXISTS {{ VALUES {c} {{ {self.classes(value)} }} {v} <{RDF.type}> {c} }}"
@@ -342,7 +342,7 @@ class _Compiler:
     def nested_property(self, prop: object, p: str, v: str) -> list[str]:
         parts = []
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
-        if low is not None and int(low) > 1 or high is not None and int(high) > 0:
+        if (low is not None and int(low) > 1) or (high is not None and int(high) > 0):
             raise Unsupported(f"nested cardinality other than minCount 1 / maxCount 0 in {prop.n3()}")
         if low is not None and int(low) == 1:
             parts.append(f"EXISTS {{ {v} {p} {self.var()} }}")

@@ -15,8 +15,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from typing import Literal as TypingLiteral
+from typing import TYPE_CHECKING, Any, Literal as TypingLiteral
 
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -128,7 +127,7 @@ def _ox_store_class() -> type:
 _OxStore: type | None = None
 
 
-def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
+def _define_ox_store() -> type:
     import pyoxigraph as ox
     from oxrdflib._converter import to_ox, to_ox_quad_pattern
     from oxrdflib.store import OxigraphStore
@@ -154,38 +153,38 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
             if self.sealed:
                 raise ReadOnlyError("the assembled graph is read-only; load the project again to change it")
 
-        def add(self, triple, context, quoted=False):  # type: ignore[override]  # noqa: D102
+        def add(self, triple, context, quoted=False):  # type: ignore[override]
             self._writable()
             super().add(triple, context, quoted)
 
-        def addN(self, quads):  # type: ignore[override]  # noqa: D102, N802
+        def addN(self, quads):  # type: ignore[override]
             self._writable()
             super().addN(quads)
 
-        def remove(self, triple, context=None):  # type: ignore[override]  # noqa: D102
+        def remove(self, triple, context=None):  # type: ignore[override]
             self._writable()
             super().remove(triple, context)
 
-        def add_graph(self, graph):  # type: ignore[override]  # noqa: D102
+        def add_graph(self, graph):  # type: ignore[override]
             if self.sealed:
                 return  # rdflib's Dataset.graph(name) adds the graph even to read it: no change
             super().add_graph(graph)
 
-        def remove_graph(self, graph):  # type: ignore[override]  # noqa: D102
+        def remove_graph(self, graph):  # type: ignore[override]
             self._writable()
             super().remove_graph(graph)
 
-        def __len__(self, context=None):  # type: ignore[override]  # noqa: D105
+        def __len__(self, context=None):  # type: ignore[override]
             if self.sealed and context is not None and context.identifier == DATASET_DEFAULT_GRAPH_ID:
                 return 0  # the merge is for SPARQL only (see _triples)
             return super().__len__(context)
 
-        def contexts(self, triple=None):  # type: ignore[override]  # noqa: D102
+        def contexts(self, triple=None):  # type: ignore[override]
             if triple is None or not self.sealed:
                 return super().contexts(triple)
             return (g for g in super().contexts(triple) if g.identifier != DATASET_DEFAULT_GRAPH_ID)
 
-        def triples(self, triple_pattern, context=None):  # type: ignore[override]  # noqa: D102
+        def triples(self, triple_pattern, context=None):  # type: ignore[override]
             try:
                 pattern = to_ox_quad_pattern(triple_pattern, context)
             except (TypeError, ValueError):
@@ -212,12 +211,12 @@ def _define_ox_store() -> type:  # noqa: C901 - one class, defined lazily
                 triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
                 yield triple, iter((graph,))
 
-        def query(  # type: ignore[override]  # noqa: D102
+        def query(  # type: ignore[override]
             self,
             query: Any,
-            initNs: Mapping[str, Any],  # noqa: N803 - rdflib's name
-            initBindings: Mapping[str, Any],  # noqa: N803
-            queryGraph: Any,  # noqa: N803
+            initNs: Mapping[str, Any],
+            initBindings: Mapping[str, Any],
+            queryGraph: Any,
             **kwargs: object,
         ) -> Result:
             if not isinstance(query, str) or kwargs:
@@ -468,7 +467,7 @@ def _mixed_case_tag(data: bytes, fmt: str, base: str | None) -> tuple[Any, Any] 
     read = Dataset()
     try:
         read.parse(data=data, format=fmt, publicID=base)
-    except Exception:  # noqa: BLE001 - malformed data: the load's own parse reports where
+    except Exception:
         return None
     tagged = sorted({o for _, _, o, _ in read.quads() if isinstance(o, Literal) and o.language
                      and o.language != o.language.lower()})

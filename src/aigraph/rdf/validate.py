@@ -11,17 +11,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
-
 from typing import TYPE_CHECKING, Literal as TypingLiteral
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
-from aigraph.rdf.parse import parse_file, source_graphs
-from aigraph.rdf.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, SH
 from aigraph.project.files import ProjectPaths
+from aigraph.rdf.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, SH
+from aigraph.rdf.parse import parse_file, source_graphs
 from aigraph.rdf.shacl import Unsupported, compile_shapes
-from aigraph.rdf.shacl_run import datatypes_used, ill_formed_literals, results_graph, run_checks, subclasses_in
+from aigraph.rdf.shacl_run import (
+    datatypes_used,
+    ill_formed_literals,
+    results_graph,
+    run_checks,
+    subclasses_in,
+)
 from aigraph.rdf.store import from_ox, is_sealed, merged_store, raw_store, store_name
 
 if TYPE_CHECKING:

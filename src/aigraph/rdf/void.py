@@ -21,9 +21,17 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS, VOID, XSD
 
-from aigraph.rdf.parse import source_graphs
-from aigraph.rdf.namespaces import BASE, DATASET_IRI, DERIVED_GRAPH, ONTOLOGY_GRAPH, PREFIXES, SD, local_name
 from aigraph.project.files import ProjectPaths
+from aigraph.rdf.namespaces import (
+    BASE,
+    DATASET_IRI,
+    DERIVED_GRAPH,
+    ONTOLOGY_GRAPH,
+    PREFIXES,
+    SD,
+    local_name,
+)
+from aigraph.rdf.parse import source_graphs
 from aigraph.rdf.store import is_sealed, raw_store
 
 #: Where the dumps are published, under the base (``dist/`` of a build).

@@ -30,6 +30,13 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
+from aigraph.errors import AigraphError, EndpointError
+from aigraph.export.serialize import FORMATS
+from aigraph.network.links import HtmlPolicyMiddleware, content_security_policy
+from aigraph.project.files import ProjectPaths
+from aigraph.rdf.namespaces import DATASET_IRI, ONTOLOGY_GRAPH
+from aigraph.rdf.store import DEFAULT_STORE, StoreName
+from aigraph.runner import Limits
 from aigraph.server.answers import (
     DEFAULT_MAX_RESULTS,
     ENTITY_TYPES,
@@ -39,13 +46,6 @@ from aigraph.server.answers import (
     entity_iri,
     negotiate,
 )
-from aigraph.errors import AigraphError, EndpointError
-from aigraph.network.links import HtmlPolicyMiddleware, content_security_policy
-from aigraph.rdf.namespaces import DATASET_IRI, ONTOLOGY_GRAPH
-from aigraph.export.serialize import FORMATS
-from aigraph.project.files import ProjectPaths
-from aigraph.runner import Limits
-from aigraph.rdf.store import DEFAULT_STORE, StoreName
 from aigraph.server.workers import WorkerPool
 
 #: A query (or form body) larger than this is refused with 413.
@@ -71,7 +71,7 @@ def create_app(
     root: str | Path | ProjectPaths | None = None,
     /,
     *,
-    options: ServeOptions = ServeOptions(),  # noqa: B008 - frozen, so sharing is safe
+    options: ServeOptions = ServeOptions(),
     on_ready: Callable[[], None] | None = None,
 ) -> Starlette:
     """Load the project and return the ASGI app; workers start with the app's lifespan.
@@ -80,9 +80,9 @@ def create_app(
     """
     from aigraph import load
     from aigraph.export.ontology_page import render_ontology_html
+    from aigraph.network.stories import read_stories
     from aigraph.rdf.publish import published
     from aigraph.rdf.store import dump_nquads
-    from aigraph.network.stories import read_stories
 
     project = load(root, store=options.store)
     paths = project.paths
@@ -162,7 +162,7 @@ def serve(
     *,
     host: str = "127.0.0.1",
     port: int = 7878,
-    options: ServeOptions = ServeOptions(),  # noqa: B008
+    options: ServeOptions = ServeOptions(),
     on_ready: Callable[[], None] | None = None,
 ) -> None:
     """Serve the project until interrupted; binds to the loopback interface unless told otherwise.
@@ -399,8 +399,8 @@ def _post_params(request: Request, body: bytes) -> tuple[dict[str, list[str]], A
 
 def graph_page(dataset: object, stories: list[dict[str, Any]] | None = None) -> str:
     """Return the HTML of the graph page (:mod:`aigraph.network.page`) for the served dataset, as a build writes it."""
-    from aigraph.network.projection import to_networkx
     from aigraph.network.page import render_html
+    from aigraph.network.projection import to_networkx
 
     return str(render_html(to_networkx(dataset), stories=stories))
 

@@ -20,10 +20,10 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from aigraph.rdf.store import StoreName
+from aigraph.runner import resident_bytes
 from aigraph.server.answers import Answer
 from aigraph.server.fairness import FairGate, Refused
-from aigraph.runner import resident_bytes
-from aigraph.rdf.store import StoreName
 
 #: Seconds a worker may take to load the snapshot before it counts as failed.
 START_TIMEOUT = 600.0

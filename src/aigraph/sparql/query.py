@@ -8,8 +8,8 @@ comment header stating its question in English (``# en:``) and Korean (``# ko:``
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +18,15 @@ from rdflib.query import Result
 
 from aigraph.errors import QueryError
 from aigraph.project.files import ProjectPaths, project_paths
+from aigraph.rdf.store import (
+    DEFAULT_STORE,
+    StoreName,
+    local_graphs_only,
+    ox_query,
+    store_name,
+    to_result,
+)
 from aigraph.sparql.guard import refuse_service
-from aigraph.rdf.store import DEFAULT_STORE, StoreName, local_graphs_only, ox_query, store_name, to_result
 
 _HEADER = re.compile(r"^#\s*(en|ko)\s*:\s*(.+?)\s*$")
 _KEYWORDS = re.compile(r"\b(SELECT|CONSTRUCT|ASK|DESCRIBE)\b", re.IGNORECASE)
@@ -101,7 +108,7 @@ def resolve_query(query: str | Path, /, *, paths: ProjectPaths | None = None) ->
     raise QueryError(f"unknown query name (named queries: {known})", query=text)
 
 
-def parse_query(text: str, /, *, label: str = "<query text>", base: str | None = None):  # noqa: ANN201
+def parse_query(text: str, /, *, label: str = "<query text>", base: str | None = None):
     """Parse SPARQL *text*, reporting a syntax error with its line and column.
 
     :param base: the IRI that relative IRIs in *text* resolve against.
