@@ -37,7 +37,7 @@ SECONDS = 24.0
 
 
 def project() -> Path:
-    """A throw-away copy of the miniature project."""
+    """Make a throw-away copy of the miniature project."""
     root = Path(tempfile.mkdtemp(prefix="bench-fair-")) / "mini"
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copytree(MINI / "data", root / "data")
@@ -45,7 +45,7 @@ def project() -> Path:
 
 
 def free_port() -> int:
-    """A free loopback port."""
+    """Return a free loopback port."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -68,7 +68,7 @@ def start_server(root: Path) -> tuple[subprocess.Popen, str]:
 
 
 def http(address: str) -> httpx.Client:
-    """A client sending from its own loopback address."""
+    """Return a client sending from its own loopback address."""
     return httpx.Client(transport=httpx.HTTPTransport(local_address=address), timeout=120)
 
 

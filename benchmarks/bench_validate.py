@@ -61,7 +61,7 @@ def measure(root: Path, *, pyshacl: bool) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    """The rows as a Markdown table, each validation time also as a multiple of raw bulk_load."""
+    """Return the rows as a Markdown table, each validation time also as a multiple of raw bulk_load."""
     lines = ["| triples | raw bulk_load s | aigraph.load s | SPARQL validate s (x raw) | pySHACL s (x raw) "
              "| target ≤ 15 s at 10^6 |", "|---:|---:|---:|---:|---:|---|"]
     for row in rows:
@@ -74,6 +74,7 @@ def table(rows: list[dict]) -> str:
 
 
 def main() -> None:
+    """Measure each project (made here unless --root names them) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000])
     parser.add_argument("--root", type=Path, nargs="*", default=[], help="synthetic projects already made")

@@ -55,7 +55,7 @@ NAMED_SUMMITS = {0: ("s0", "bletchley-declaration", "s0-pledge"),
 
 
 def _names(i: int) -> tuple[str, str, str]:
-    """The slugs of summit *i*, its declaration and its pledge."""
+    """Return the slugs of summit *i*, its declaration and its pledge."""
     return NAMED_SUMMITS.get(i, (f"s{i}", f"s{i}-declaration", f"s{i}-pledge"))
 
 
@@ -86,7 +86,7 @@ class Writer:
         self.node(subject, ("a", cls), ("rdfs:label", [_lit(en, "en"), _lit(ko, "ko")]), *pairs)
 
     def text(self) -> str:
-        """The TriG document: the prefixes, then each graph in the order first used."""
+        """Return the TriG document: the prefixes, then each graph in the order first used."""
         blocks = [f"<{name}> {{\n" + "\n".join(body) + "\n}\n" for name, body in self.graphs.items()]
         return PREFIXES + "\n" + "\n".join(blocks)
 
@@ -115,8 +115,8 @@ def _source(w: Writer, slug: str, publisher: str, issued: str) -> tuple[str, lis
 
 
 def _registry(w: Writer) -> tuple[list[str], list[str]]:
-    """The states and organisations every summit draws on, in their own source graph."""
-    name, paragraphs = _source(w, "synthetic-registry", _iri("organization/company-0"), "2023-01-01")
+    """Write the states and organisations every summit draws on, in their own source graph."""
+    _name, paragraphs = _source(w, "synthetic-registry", _iri("organization/company-0"), "2023-01-01")
     states = []
     for n in range(STATES):
         state = _iri("country/republic-of-korea" if n == 0 else f"country/state-{n}")
@@ -169,7 +169,7 @@ def _summit(w: Writer, rng: random.Random, i: int, states: list[str], orgs: list
     w.labelled(annex, "aig:Annex", f"Annex {i}", f"부속서 {i}", ("aig:annexOf", declaration),
                ("aig:mentionedIn", cite()))
     w.labelled(pledge, "aig:Pledge", f"Pledge {i}", f"서약 {i}", ("aig:mentionedIn", cite()))
-    people = _people(w, rng, i, states, sessions + [summit], place, cite)
+    people = _people(w, rng, i, states, [*sessions, summit], place, cite)
     delegates = _delegates(w, rng, i, orgs, sessions[0], cite)
     _endorsements(w, rng, i, people, declaration, orgs, cite)
     _pledge(w, rng, i, pledge, delegates, orgs, cite)
@@ -180,7 +180,7 @@ def _summit(w: Writer, rng: random.Random, i: int, states: list[str], orgs: list
 
 def _people(w: Writer, rng: random.Random, i: int, states: list[str], events: list[str], venue: str,
             cite) -> list:
-    """The summit's people, each with a post for a state and two participations.
+    """Return the summit's people, each with a post for a state and two participations.
 
     The first two co-chair the leaders' session; the first speaks for the Republic
     of Korea as its President, from the venue. People 2 and 3 hold a second title
@@ -230,7 +230,7 @@ def _delegates(w: Writer, rng: random.Random, i: int, orgs: list, session: str, 
 
 
 def _pledge(w: Writer, rng: random.Random, i: int, pledge: str, delegates: list[str], orgs: list, cite) -> None:
-    """The companies' pledge: signed by the companies at the leaders' session and a few more (cq13, cq18)."""
+    """Write the companies' pledge: signed by the companies at the leaders' session and a few more (cq13, cq18)."""
     companies = [o for o in delegates if "/organization/company-" in o]
     others = [o for o in rng.sample(orgs[:60], 4) if o not in companies]
     for n, company in enumerate(companies + others):

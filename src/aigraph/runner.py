@@ -67,7 +67,7 @@ class Limits:
 
 
 def _child(conn: Any, max_memory_mb: int, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
-    """The worker: ignore Ctrl-C (the parent decides), cap memory, run, send the outcome."""
+    """Run the worker: ignore Ctrl-C (the parent decides), cap memory, run, send the outcome."""
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)

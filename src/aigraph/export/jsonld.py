@@ -237,9 +237,9 @@ def to_jsonld(data: Dataset | Graph, /, *, context: dict[str, Any] | None = None
 
 
 def context_document(context: dict[str, Any], /) -> bytes:
-    """Return the context as a file of its own (``dist/context.jsonld``).
+    r"""Return the context as a file of its own (``dist/context.jsonld``).
 
     >>> context_document({"label": "http://www.w3.org/2000/01/rdf-schema#label"})[:14]
-    b'{\\n "@context":'
+    b'{\n "@context":'
     """
     return (json.dumps({"@context": context}, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")

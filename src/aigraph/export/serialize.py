@@ -67,7 +67,7 @@ def serialize_dataset(dataset: Dataset, fmt: RdfFormat = "trig") -> bytes:
 
 
 def _dumped_lines(dataset: Dataset, *, merged: bool) -> list[bytes] | None:
-    """The same lines as :func:`_canonical_lines` gives, dumped by Oxigraph without a Python object per quad.
+    """Return the same lines as :func:`_canonical_lines` gives, dumped by Oxigraph without a Python object per quad.
 
     For a sealed Oxigraph dataset with no blank node: with *merged*, the sorted
     N-Triples lines of its default graph (which sealing made the merge, a set);

@@ -217,7 +217,7 @@ def _evidence_line(item: dict[str, Any], found: Connections, words: dict, note: 
 
 
 def _sentence(link: Link) -> str:
-    """The middle of a hop's line: the relation, its phrased details, then the others.
+    """Return the middle of a hop's line: the relation, its phrased details, then the others.
 
     >>> _sentence(Link("a", "b", "r", "took part in", [], [], phrased=["for Naver"],
     ...                details=[("role", "participant")]))

@@ -149,4 +149,4 @@ def layout(
     if n <= EXACT_LIMIT:
         _separate(pos, pinned, SEPARATION * k)
     pos *= SPACING / k
-    return {node: (int(round(x)), int(round(y))) for node, (x, y) in zip(nodes, pos.tolist())}
+    return {node: (round(x), round(y)) for node, (x, y) in zip(nodes, pos.tolist(), strict=True)}

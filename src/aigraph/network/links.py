@@ -47,14 +47,14 @@ def web_address(iri: object) -> str | None:
 
 
 def content_security_policy(page: str | bytes) -> str:
-    """Return the policy an HTML response is sent with: the page's own ``<meta>`` one, or the strict one.
+    r"""Return the policy an HTML response is sent with: the page's own ``<meta>`` one, or the strict one.
 
     A page with a meta policy (the graph page allows its inlined scripts by
     hash) is sent with the same policy as a header, so both agree.
 
     >>> content_security_policy("<p>hello</p>") == STRICT_CSP
     True
-    >>> content_security_policy('<meta http-equiv="Content-Security-Policy" content="default-src \\'none\\'">')
+    >>> content_security_policy('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">')
     "default-src 'none'"
     """
     head = page[:4096].decode("utf-8", "replace") if isinstance(page, bytes) else page[:4096]
@@ -75,6 +75,7 @@ class HtmlPolicyMiddleware:
         self.app = app
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        """Run the app on one ASGI call, adding the headers above to an HTTP response's start."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return

@@ -200,7 +200,7 @@ def principle_rows(graph: nx.MultiDiGraph, rows: list[str], cells: set[tuple[str
             source = sources.get(evidence[0].get("source"), {})
             name = (source.get("publisher") or source.get("label") or {}).get(lang, "")
             labels[i] = _middle(label, size - len(name) - 3) + (f" ({name})" if name else "")
-    return list(zip(labels, [nodes for _label, nodes in found]))
+    return list(zip(labels, [nodes for _label, nodes in found], strict=True))
 
 
 def _middle(text: str, size: int) -> str:

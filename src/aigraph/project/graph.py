@@ -42,9 +42,10 @@ class Project:
 
     @cached_property
     def dataset(self) -> Dataset:
-        """An rdflib ``Dataset``: one named graph per source, the ontology graph and the
-        derived graph; its default graph is their merge. Made on first use, over the
-        same Oxigraph store: a query alone never needs it.
+        """An rdflib ``Dataset`` over the same Oxigraph store, made on first use.
+
+        It holds one named graph per source, the ontology graph and the derived graph;
+        its default graph is their merge. A query alone never needs it.
         """
         if self._memory is not None:
             return self._memory

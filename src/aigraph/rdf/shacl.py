@@ -326,7 +326,7 @@ class _Compiler:
         return test + ")"
 
     def conforms(self, shape: object, v: str) -> str:
-        """An expression true when the node in *v* conforms to the (nested) *shape*."""
+        """Return an expression true when the node in *v* conforms to the (nested) *shape*."""
         self.inspect(shape)
         if self.deactivated(shape):
             return "true"

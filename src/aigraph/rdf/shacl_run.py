@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 
 
 def datatypes_used(shapes: Graph, /) -> tuple[set[URIRef], set[URIRef] | None]:
-    """Return the datatypes ``sh:datatype`` asks for whose literals may be ill-formed, and the
-    predicates whose values it checks (``None``: a node shape checks focus nodes, any predicate).
+    """Return the datatypes ``sh:datatype`` asks for, and the predicates whose values it checks.
+
+    The datatypes are those whose literals may be ill-formed; the predicates are ``None``
+    when a node shape checks focus nodes (any predicate).
 
     >>> from rdflib import Graph
     >>> shapes = Graph().parse(format="turtle", data='''
@@ -47,14 +49,14 @@ def datatypes_used(shapes: Graph, /) -> tuple[set[URIRef], set[URIRef] | None]:
 
 
 def _owning_paths(shapes: Graph, node: object, seen: set) -> set[URIRef] | None:
-    """The paths whose values *node*'s value constraints see; ``None`` for focus nodes."""
+    """Return the paths whose values *node*'s value constraints see; ``None`` for focus nodes."""
     path = shapes.value(node, SH.path)
     if path is not None:
         return {path}
     if node in seen:
         return set()
     seen.add(node)
-    parents = [p for p in shapes.subjects(SH["not"], node)] + [p for p in shapes.subjects(SH.node, node)]
+    parents = [*shapes.subjects(SH["not"], node), *shapes.subjects(SH.node, node)]
     for head in _list_heads(shapes, node):
         parents += [p for name in ("or", "xone", "and") for p in shapes.subjects(SH[name], head)]
     if not parents:
@@ -100,7 +102,7 @@ def ill_formed_literals(
 
 
 def subclasses_in(store: pyoxigraph.Store) -> Callable[[URIRef], list[URIRef]]:
-    """A class → it and its subclasses in *store*'s default graph (``rdfs:subClassOf*``)."""
+    """Return a function: a class → it and its subclasses in *store*'s default graph (``rdfs:subClassOf*``)."""
     found: dict[URIRef, list[URIRef]] = {}
 
     def subclasses(cls: URIRef) -> list[URIRef]:

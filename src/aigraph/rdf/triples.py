@@ -63,17 +63,17 @@ class TripleIndex:
         return len(self._triples)
 
     def objects(self, subject: Any, predicate: Any) -> Iterator[Any]:
-        """The objects of *subject* and *predicate*."""
+        """Return the objects of *subject* and *predicate*."""
         by_p = self._spo.get(subject)
         return iter(by_p.get(predicate, ()) if by_p else ())
 
     def subjects(self, predicate: Any, obj: Any) -> Iterator[Any]:
-        """The subjects of *predicate* and *obj*."""
+        """Return the subjects of *predicate* and *obj*."""
         by_o = self._pos.get(predicate)
         return iter(by_o.get(obj, ()) if by_o else ())
 
     def value(self, subject: Any, predicate: Any) -> Any:
-        """The first object of *subject* and *predicate*, or ``None``."""
+        """Return the first object of *subject* and *predicate*, or ``None``."""
         return next(self.objects(subject, predicate), None)
 
     def predicate_objects(self, subject: Any) -> Iterator[tuple[Any, Any]]:
@@ -127,6 +127,7 @@ class TermCache(dict):
     """pyoxigraph term → rdflib term, each converted once (terms repeat across triples)."""
 
     def __call__(self, term: Any) -> Any:
+        """Return *term* as an rdflib term."""
         found = self.get(term)
         if found is None:
             found = self[term] = from_ox(term)

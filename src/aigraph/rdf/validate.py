@@ -207,7 +207,7 @@ def _shacl_violations(results: Graph) -> list[Violation]:
 
 
 def _graph_violations(dataset: Dataset) -> list[Violation]:
-    """The curation rules about named graphs, checked with SPARQL on either store."""
+    """Check the curation rules about named graphs with SPARQL, on either store."""
     sources = _sources(dataset)
     found = [
         Violation(_show(name), "graph", "a source's graph must describe the source itself")
@@ -233,7 +233,7 @@ def _graph_violations(dataset: Dataset) -> list[Violation]:
 
 
 def _sources(dataset: Dataset) -> set[URIRef]:
-    """The names of the sources' graphs (as :func:`aigraph.rdf.parse.source_graphs`), without counting them."""
+    """Return the names of the sources' graphs (as :func:`aigraph.rdf.parse.source_graphs`), without counting them."""
     if store_name(dataset) != "oxigraph":
         return set(source_graphs(dataset))
     import pyoxigraph as ox

@@ -123,7 +123,7 @@ def source_keys(paths: ProjectPaths, /) -> dict[URIRef, str]:
 
 
 def _key(dataset: Dataset, graph_name: URIRef, keys: dict[URIRef, str]) -> str:
-    """The subset's readable name: the file key, else the source's notation, else its IRI's tail."""
+    """Return the subset's readable name: the file key, else the source's notation, else its IRI's tail."""
     if graph_name in keys:
         return keys[graph_name]
     notation = dataset.graph(graph_name).value(graph_name, SKOS.notation)

@@ -65,10 +65,10 @@ class Answer:
 
     @classmethod
     def error(cls, status: int, message: str) -> Answer:
-        """Return a plain-text error answer.
+        r"""Return a plain-text error answer.
 
         >>> Answer.error(400, "no query").body
-        b'no query\\n'
+        b'no query\n'
         """
         return cls(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
@@ -374,7 +374,7 @@ _CONTEXTS: dict[int, dict] = {}
 
 
 def _context(dataset: Dataset) -> dict:
-    """The term context of the whole dataset, made once per dataset (a worker holds one)."""
+    """Return the term context of the whole dataset, made once per dataset (a worker holds one)."""
     from aigraph.export.jsonld import term_context
 
     key = id(dataset)

@@ -252,7 +252,7 @@ def with_links(page: str) -> str:
 
 
 def _accept(request: Request) -> tuple[str | None, Answer | None]:
-    """The Accept header, or the media type a ``?format=`` link asks for (it wins)."""
+    """Return the Accept header, or the media type a ``?format=`` link asks for (it wins)."""
     fmt = request.query_params.get("format")
     if fmt is None:
         return request.headers.get("accept"), None
