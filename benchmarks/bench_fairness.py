@@ -105,8 +105,12 @@ def load(base: str, *, abusers: int) -> dict:
 
 def ctrl_c(root: Path) -> tuple[float, int]:
     """Seconds from Ctrl-C to the end of `aigraph query` busy on a cross product, and its status."""
-    process = subprocess.Popen([sys.executable, "-m", "aigraph", "query", "--root", str(root), CROSS],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aigraph", "query", "--root", str(root), CROSS],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
     time.sleep(8)  # loaded and answering
     start = time.monotonic()
     os.killpg(process.pid, signal.SIGINT)
@@ -123,14 +127,19 @@ def main() -> None:
         print("|---|---:|---:|---:|---:|---:|---|")
         for abusers in (0, 2):
             r = load(base, abusers=abusers)
-            print(f"| 1 well-behaved + {abusers} abusive | {r['requests']} | {sum(r['failed'].values())} "
-                  f"{r['failed'] or ''} | {r['p50'] * 1000:.0f} ms | {r['p95'] * 1000:.0f} ms | "
-                  f"{r['max'] * 1000:.0f} ms | {r['abusers'] or '-'} |")
+            print(
+                f"| 1 well-behaved + {abusers} abusive | {r['requests']} | "
+                f"{sum(r['failed'].values())} "
+                f"{r['failed'] or ''} | {r['p50'] * 1000:.0f} ms | {r['p95'] * 1000:.0f} ms | "
+                f"{r['max'] * 1000:.0f} ms | {r['abusers'] or '-'} |"
+            )
     finally:
         process.terminate()
         process.wait(timeout=30)
     seconds, status = ctrl_c(root)
-    print(f"\naigraph query on a cross product: stopped {seconds:.2f} s after Ctrl-C, exit {status}")
+    print(
+        f"\naigraph query on a cross product: stopped {seconds:.2f} s after Ctrl-C, exit {status}"
+    )
     shutil.rmtree(root.parent, ignore_errors=True)
 
 

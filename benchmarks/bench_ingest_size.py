@@ -25,7 +25,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
 
 
 def article(path: Path, size: int, lang: str) -> Path:
-    """Write an article of about *size* bytes (never over) in *lang* by repeating the fixture's paragraphs."""
+    """Write an article of about *size* bytes (never over) in *lang*.
+
+    The article repeats the fixture's paragraphs.
+    """
     lines = [line for line in (FIXTURES / "articles" / f"summit.{lang}.txt").read_text(
         encoding="utf-8").splitlines() if line.strip()]
     out, total, i = [], 0, 0
@@ -41,11 +44,26 @@ def article(path: Path, size: int, lang: str) -> Path:
 
 
 def run(root: Path, text: Path, lang: str) -> tuple[float, int, float]:
-    """Ingest *text* in a fresh process; return seconds, exit status and the peak MB of children so far."""
+    """Ingest *text* in a fresh process; return seconds, exit status, peak MB of children so far."""
     start = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "aigraph", "ingest", str(text), "--root", str(root),
-                           "--lang", lang, "-o", str(text.with_suffix(".trig")), "--force"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "aigraph",
+            "ingest",
+            str(text),
+            "--root",
+            str(root),
+            "--lang",
+            lang,
+            "-o",
+            str(text.with_suffix(".trig")),
+            "--force",
+        ],
+        capture_output=True,
+        text=True,
+    )
     seconds = time.monotonic() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return seconds, done.returncode, peak
@@ -67,7 +85,9 @@ def main() -> None:
             nbytes = text.stat().st_size
             seconds, status, peak = run(root, text, lang)
             per = f"{seconds / (nbytes / 100_000):.1f}" if status == 0 else "refused"
-            print(f"| {kb} KB {lang} | {nbytes:,} | {status} | {seconds:.1f} | {per} | {peak:.0f} |")
+            print(
+                f"| {kb} KB {lang} | {nbytes:,} | {status} | {seconds:.1f} | {per} | {peak:.0f} |"
+            )
     shutil.rmtree(work, ignore_errors=True)
 
 

@@ -8,7 +8,7 @@ SPARQL engine and, unless ``--no-pyshacl``, with pySHACL. Prints a Markdown
 table with the issue's target (validation ≤ 15 s at 10^6 triples). Not a
 test: it asserts nothing but that the two engines' verdicts agree.
 
-    .venv/bin/python benchmarks/bench_validate.py [--sizes 100000 ...] [--root DIR ...] [--no-pyshacl]
+    .venv/bin/python benchmarks/bench_validate.py [--sizes N ...] [--root DIR ...] [--no-pyshacl]
 """
 
 from __future__ import annotations
@@ -37,7 +37,9 @@ def raw_bulk_load(root: Path) -> float:
     store = ox.Store()
     start = time.perf_counter()
     for path in paths.ontology_files():
-        store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(path.as_uri()))
+        store.bulk_load(
+            path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(path.as_uri())
+        )
     for path in paths.data_files():
         store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
     return time.perf_counter() - start
@@ -61,15 +63,26 @@ def measure(root: Path, *, pyshacl: bool) -> dict:
 
 
 def table(rows: list[dict]) -> str:
-    """Return the rows as a Markdown table, each validation time also as a multiple of raw bulk_load."""
-    lines = ["| triples | raw bulk_load s | aigraph.load s | SPARQL validate s (x raw) | pySHACL s (x raw) "
-             "| target ≤ 15 s at 10^6 |", "|---:|---:|---:|---:|---:|---|"]
+    """Return the rows as a Markdown table, each validation time also as a multiple of bulk_load."""
+    lines = [
+        "| triples | raw bulk_load s | aigraph.load s | SPARQL validate s (x raw) | pySHACL s (x "
+        "raw) "
+        "| target ≤ 15 s at 10^6 |",
+        "|---:|---:|---:|---:|---:|---|",
+    ]
     for row in rows:
         def cell(key: str, r=row) -> str:
             return f"{r[key]:.1f} ({r[key] / r['raw_s']:.0f}x)" if key in r else "—"
-        verdict = ("met" if row["sparql_s"] <= TARGET_S else "MISSED") if row["triples"] >= 900_000 else "—"
-        lines.append(f"| {row['triples']:,} | {row['raw_s']:.2f} | {row['load_s']:.1f} | {cell('sparql_s')} "
-                     f"| {cell('pyshacl_s')} | {verdict} |")
+
+        verdict = (
+            ("met" if row["sparql_s"] <= TARGET_S else "MISSED")
+            if row["triples"] >= 900_000
+            else "—"
+        )
+        lines.append(
+            f"| {row['triples']:,} | {row['raw_s']:.2f} | {row['load_s']:.1f} | {cell('sparql_s')} "
+            f"| {cell('pyshacl_s')} | {verdict} |"
+        )
     return "\n".join(lines)
 
 
@@ -77,8 +90,12 @@ def main() -> None:
     """Measure each project (made here unless --root names them) and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000])
-    parser.add_argument("--root", type=Path, nargs="*", default=[], help="synthetic projects already made")
-    parser.add_argument("--no-pyshacl", action="store_true", help="skip the reference (slow at 10^6)")
+    parser.add_argument(
+        "--root", type=Path, nargs="*", default=[], help="synthetic projects already made"
+    )
+    parser.add_argument(
+        "--no-pyshacl", action="store_true", help="skip the reference (slow at 10^6)"
+    )
     args = parser.parse_args()
     rows = [measure(root, pyshacl=not args.no_pyshacl) for root in args.root]
     if not args.root:

@@ -167,7 +167,8 @@ def main(sizes: tuple[int, ...]) -> None:
         browser.close()
     print(
         "| graph | nodes | edges | page size | HTML generation (with layout) | first full drawing "
-        f"(target ≤ {TARGET_DRAW:g} s) | interactive | focus, median / worst (≤ {TARGET_ACTION * 1000:g} ms) "
+        f"(target ≤ {TARGET_DRAW:g} s) | interactive | focus, median / worst (≤ "
+        f"{TARGET_ACTION * 1000:g} ms) "
         f"| filter, median / worst (≤ {TARGET_ACTION * 1000:g} ms) | relabel en→ko |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -176,7 +177,8 @@ def main(sizes: tuple[int, ...]) -> None:
             f"| {r['graph']} | {r['nodes']:,} | {r['edges']:,} | {r['size_kb']:,.0f} KB "
             f"| {r['generate']:.2f} s | {(r['preview'] or r['drawn']):.2f} s | {r['drawn']:.2f} s "
             f"| {r['focus'][0] * 1000:.0f} / {r['focus'][1] * 1000:.0f} ms "
-            f"| {r['filter'][0] * 1000:.0f} / {r['filter'][1] * 1000:.0f} ms | {r['relabel']:.2f} s |"
+            f"| {r['filter'][0] * 1000:.0f} / {r['filter'][1] * 1000:.0f} ms | {r['relabel']:.2f} "
+            "s |"
         )
 
 

@@ -78,7 +78,9 @@ def replace_directory(path: str | Path, /) -> Iterator[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}.new.", dir=target.parent))
     except OSError as exc:
-        raise ExportError(f"cannot create a directory beside {target}: {exc.strerror or exc}") from exc
+        raise ExportError(
+            f"cannot create a directory beside {target}: {exc.strerror or exc}"
+        ) from exc
     try:
         yield fresh
         fresh.chmod(0o755)  # mkdtemp makes it private; the build is for everyone to read

@@ -112,5 +112,6 @@ class ReadOnlyError(AigraphError):
     >>> load().dataset.add((URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")))
     Traceback (most recent call last):
     ...
-    aigraph.errors.ReadOnlyError: the assembled graph is read-only; load the project again to change it
+    aigraph.errors.ReadOnlyError: the assembled graph is read-only;
+    load the project again to change it
     """

@@ -47,7 +47,7 @@ class LimitError(AigraphError):
 
 
 class WorkerError(AigraphError):
-    """An :class:`~aigraph.errors.AigraphError` raised inside the worker, with its message and exit code.
+    """An :class:`~aigraph.errors.AigraphError` from the worker, with its message and exit code.
 
     >>> WorkerError("q: unknown query name", 2).exit_code
     2
@@ -66,7 +66,9 @@ class Limits:
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
 
 
-def _child(conn: Any, max_memory_mb: int, function: Callable[..., Any], args: tuple, kwargs: dict) -> None:
+def _child(
+    conn: Any, max_memory_mb: int, function: Callable[..., Any], args: tuple, kwargs: dict
+) -> None:
     """Run the worker: ignore Ctrl-C (the parent decides), cap memory, run, send the outcome."""
     import resource
 
@@ -90,7 +92,9 @@ def _child(conn: Any, max_memory_mb: int, function: Callable[..., Any], args: tu
         conn.close()
 
 
-def run_limited(function: Callable[..., Any], /, *args: Any, limits: Limits = Limits(), **kwargs: Any) -> Any:
+def run_limited(
+    function: Callable[..., Any], /, *args: Any, limits: Limits = Limits(), **kwargs: Any
+) -> Any:
     """Return ``function(*args, **kwargs)`` computed in a worker process under *limits*.
 
     *function* and its arguments must be picklable (a module-level function).

@@ -47,7 +47,11 @@ def _compact(iri: str) -> str | None:
     """Return ``prefix:local`` for a vocabulary IRI, or None."""
     for prefix in VOCABULARY_PREFIXES:
         namespace = PREFIXES[prefix]
-        if iri.startswith(namespace) and len(iri) > len(namespace) and not iri[len(namespace):].startswith("//"):
+        if (
+            iri.startswith(namespace)
+            and len(iri) > len(namespace)
+            and not iri[len(namespace) :].startswith("//")
+        ):
             return f"{prefix}:{iri[len(namespace):]}"
     return None
 
@@ -83,12 +87,14 @@ def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
     >>> from rdflib import Graph, Literal, URIRef
     >>> from rdflib.namespace import RDFS
     >>> g = Graph()
-    >>> _ = g.add((URIRef("https://w3id.org/aigraph/person/a"), RDFS.label, Literal("A", lang="en")))
+    >>> _ = g.add((URIRef("https://w3id.org/aigraph/person/a"), RDFS.label,
+    ...            Literal("A", lang="en")))
     >>> _ = g.add((URIRef("https://w3id.org/aigraph/person/a"), URIRef("https://schema.org/sameAs"),
     ...            URIRef("http://www.wikidata.org/entity/Q1")))
     >>> context = term_context(g)
     >>> context["label"], context["sameAs"]
-    ({'@id': 'http://www.w3.org/2000/01/rdf-schema#label', '@container': '@language'}, {'@id': 'https://schema.org/sameAs', '@type': '@id'})
+    ({'@id': 'http://www.w3.org/2000/01/rdf-schema#label', '@container': '@language'},
+     {'@id': 'https://schema.org/sameAs', '@type': '@id'})
     """
     kinds: dict[URIRef, set[Any]] = defaultdict(set)
     classes: set[URIRef] = set()
@@ -98,7 +104,11 @@ def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
                 classes.add(o)
             continue
         if isinstance(o, Literal):
-            kinds[p].add(("lang", None) if o.language else ("literal", o.datatype if o.datatype not in _PLAIN else None))
+            kinds[p].add(
+                ("lang", None)
+                if o.language
+                else ("literal", o.datatype if o.datatype not in _PLAIN else None)
+            )
         else:
             kinds[p].add(("id", None))
     context: dict[str, Any] = {prefix: PREFIXES[prefix] for prefix in VOCABULARY_PREFIXES}
@@ -107,7 +117,11 @@ def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
         claims[_local(str(iri))].add(iri)
     for iri in sorted({*kinds, *classes}):
         name = _local(str(iri))
-        key = name if len(claims[name]) == 1 and name not in context and name.isidentifier() else _compact(str(iri))
+        key = (
+            name
+            if len(claims[name]) == 1 and name not in context and name.isidentifier()
+            else _compact(str(iri))
+        )
         if key is None:
             continue  # a term from an unknown namespace stays a full IRI
         definition: dict[str, str] = {"@id": str(iri)}
@@ -116,7 +130,11 @@ def term_context(data: Dataset | Graph, /) -> dict[str, Any]:
             definition["@type"] = "@id"
         elif found == {("lang", None)}:
             definition["@container"] = "@language"  # "label": {"en": "...", "ko": "..."}
-        elif len(found) == 1 and next(iter(found))[0] == "literal" and next(iter(found))[1] is not None:
+        elif (
+            len(found) == 1
+            and next(iter(found))[0] == "literal"
+            and next(iter(found))[1] is not None
+        ):
             definition["@type"] = str(next(iter(found))[1])
         context[key] = definition if len(definition) > 1 else str(iri)
     return context
@@ -162,7 +180,10 @@ class _Writer:
                 return {"@language": term.language, "@value": str(term)}
             if term.datatype in _PLAIN:
                 return str(term)
-            return {"@type": _compact(str(term.datatype)) or str(term.datatype), "@value": str(term)}
+            return {
+                "@type": _compact(str(term.datatype)) or str(term.datatype),
+                "@value": str(term),
+            }
         if coercion == "@id":
             return self.node_id(term)
         return {"@id": self.node_id(term)}
@@ -233,7 +254,9 @@ def to_jsonld(data: Dataset | Graph, /, *, context: dict[str, Any] | None = None
     else:
         body = writer.nodes(_canonical(list(data), "b"))
     document = {"@context": context, "@graph": body}
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode(
+        "utf-8"
+    )
 
 
 def context_document(context: dict[str, Any], /) -> bytes:
@@ -242,4 +265,6 @@ def context_document(context: dict[str, Any], /) -> bytes:
     >>> context_document({"label": "http://www.w3.org/2000/01/rdf-schema#label"})[:14]
     b'{\n "@context":'
     """
-    return (json.dumps({"@context": context}, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return (
+        json.dumps({"@context": context}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    ).encode("utf-8")

@@ -66,9 +66,14 @@ def _link(iri: object) -> tuple[str, str]:
 def _term(graph: Graph, iri: URIRef) -> Term:
     term = Term(str(iri), _short(iri), label_texts(graph, iri),
                 {**_text(graph, iri, SKOS.definition), **_text(graph, iri, RDFS.comment)})
-    for heading, predicate in (("subclass of", RDFS.subClassOf), ("subproperty of", RDFS.subPropertyOf),
-                               ("domain", RDFS.domain), ("range", RDFS.range),
-                               ("equivalent to", OWL.equivalentClass), ("inverse of", OWL.inverseOf)):
+    for heading, predicate in (
+        ("subclass of", RDFS.subClassOf),
+        ("subproperty of", RDFS.subPropertyOf),
+        ("domain", RDFS.domain),
+        ("range", RDFS.range),
+        ("equivalent to", OWL.equivalentClass),
+        ("inverse of", OWL.inverseOf),
+    ):
         values = sorted(_link(v) for v in graph.objects(iri, predicate) if isinstance(v, URIRef))
         if values:
             term.facts.append((heading, values))
@@ -122,9 +127,14 @@ def render_ontology_html(graph: Graph, /, *, dest: str | Path | None = None) -> 
         "prefix": str(graph.value(ontology, URIRef(VANN + "preferredNamespacePrefix")) or ""),
         "namespace": str(graph.value(ontology, URIRef(VANN + "preferredNamespaceUri")) or ""),
     }
-    environment = Environment(loader=PackageLoader("aigraph", "templates"), autoescape=select_autoescape(
-        default=True, default_for_string=True), keep_trailing_newline=True)
-    page = environment.get_template("ontology.html.j2").render(header=header, kinds=document_terms(graph))
+    environment = Environment(
+        loader=PackageLoader("aigraph", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        keep_trailing_newline=True,
+    )
+    page = environment.get_template("ontology.html.j2").render(
+        header=header, kinds=document_terms(graph)
+    )
     if dest is None:
         return page
     from aigraph.export.serialize import write_atomic

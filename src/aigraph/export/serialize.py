@@ -37,7 +37,8 @@ def serialize_graph(graph: Graph, fmt: RdfFormat = "ttl") -> bytes:
 
     >>> from rdflib import Graph, URIRef, Literal
     >>> g = Graph()
-    >>> _ = g.add((URIRef("https://w3id.org/aigraph/person/a"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("A", lang="en")))
+    >>> _ = g.add((URIRef("https://w3id.org/aigraph/person/a"),
+    ...            URIRef("http://www.w3.org/2000/01/rdf-schema#label"), Literal("A", lang="en")))
     >>> print(serialize_graph(g, "nt").decode().strip())
     <https://w3id.org/aigraph/person/a> <http://www.w3.org/2000/01/rdf-schema#label> "A"@en .
     """
@@ -67,7 +68,7 @@ def serialize_dataset(dataset: Dataset, fmt: RdfFormat = "trig") -> bytes:
 
 
 def _dumped_lines(dataset: Dataset, *, merged: bool) -> list[bytes] | None:
-    """Return the same lines as :func:`_canonical_lines` gives, dumped by Oxigraph without a Python object per quad.
+    """Return the lines of :func:`_canonical_lines`, dumped by Oxigraph (no Python object per quad).
 
     For a sealed Oxigraph dataset with no blank node: with *merged*, the sorted
     N-Triples lines of its default graph (which sealing made the merge, a set);
@@ -81,7 +82,9 @@ def _dumped_lines(dataset: Dataset, *, merged: bool) -> list[bytes] | None:
         return None
     store = raw_store(dataset)
     if merged:
-        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(keepends=True)
+        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(
+            keepends=True
+        )
     else:
         lines = []
         for name in store.named_graphs():
@@ -90,7 +93,8 @@ def _dumped_lines(dataset: Dataset, *, merged: bool) -> list[bytes] | None:
             tail = f" {name} .\n".encode()
             dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
             lines.extend(line[:-3] + tail for line in dumped.splitlines(keepends=True))
-    if any(b"_:" in line for line in lines):  # maybe a blank node: the general way labels them canonically
+    # maybe a blank node: the general way labels them canonically
+    if any(b"_:" in line for line in lines):
         return None
     lines.sort()
     return lines
@@ -102,13 +106,15 @@ def _check(fmt: str) -> None:
 
 
 def _dataset_quads(dataset: Dataset) -> Iterable[Any]:
-    """Every quad of *dataset* as pyoxigraph quads (a sealed store's merged default graph left out)."""
+    """Every quad of *dataset* as pyoxigraph quads (a sealed store's merge left out)."""
     if store_name(dataset) != "oxigraph":
         return _rdflib_quads((s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None)))
     store = raw_store(dataset)
     if not is_sealed(dataset):
         return iter(store)
-    return (q for name in store.named_graphs() for q in store.quads_for_pattern(None, None, None, name))
+    return (
+        q for name in store.named_graphs() for q in store.quads_for_pattern(None, None, None, name)
+    )
 
 
 def _rdflib_quads(quads: Iterable[tuple]) -> Iterable[Any]:
@@ -117,7 +123,9 @@ def _rdflib_quads(quads: Iterable[tuple]) -> Iterable[Any]:
 
     for s, p, o, g in quads:
         name = getattr(g, "identifier", g)
-        graph = ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else to_ox(name)
+        graph = (
+            ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else to_ox(name)
+        )
         yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
 
 
@@ -132,7 +140,7 @@ def _canonical_lines(quads: Iterable[Any]) -> list[bytes]:
 
 
 def _canonical_blank_nodes(data: bytes) -> bytes:
-    """Relabel blank nodes so that their labels depend on the data only (rdflib's canonical form)."""
+    """Relabel blank nodes so that their labels depend on the data (rdflib's canonical form)."""
     from rdflib.compare import to_canonical_graph
 
     parsed = Dataset()
@@ -141,7 +149,11 @@ def _canonical_blank_nodes(data: bytes) -> bytes:
     for graph in parsed.graphs():
         if not len(graph):
             continue
-        target = out.default_graph if graph.identifier == DATASET_DEFAULT_GRAPH_ID else out.graph(graph.identifier)
+        target = (
+            out.default_graph
+            if graph.identifier == DATASET_DEFAULT_GRAPH_ID
+            else out.graph(graph.identifier)
+        )
         for triple in to_canonical_graph(graph):
             target.add(triple)
     return out.serialize(format="nquads", encoding="utf-8")
@@ -162,7 +174,7 @@ def _write(lines: list[bytes], fmt: str) -> bytes:
 
 
 def _write_triples(lines: list[bytes], fmt: str) -> bytes:
-    """Write sorted, distinct N-Triples *lines* in *fmt* (``nt``, ``ttl`` or ``xml``), in their order."""
+    """Write sorted, distinct N-Triples *lines* in *fmt* (``nt``, ``ttl`` or ``xml``), in order."""
     import pyoxigraph as ox
 
     ntriples = b"".join(lines)
@@ -170,7 +182,9 @@ def _write_triples(lines: list[bytes], fmt: str) -> bytes:
         return ntriples
     writer = {"ttl": ox.RdfFormat.TURTLE, "xml": ox.RdfFormat.RDF_XML}[fmt]
     # N-Triples parse into quads of the default graph, which the triple writers take as they are.
-    written = ox.serialize(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=writer, prefixes=_PREFIXES)
+    written = ox.serialize(
+        ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=writer, prefixes=_PREFIXES
+    )
     return _sorted_prefixes(written) if fmt == "ttl" else written
 
 

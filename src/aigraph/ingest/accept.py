@@ -181,5 +181,7 @@ def accept_draft(
     try:
         write_new(target, serialize_dataset(alone, "trig"))
     except FileExistsError:
-        raise IngestError(f"{target} exists already: give another -o, or remove it first", path=draft) from None
+        raise IngestError(
+            f"{target} exists already: give another -o, or remove it first", path=draft
+        ) from None
     return AcceptResult(draft, target, str(graph.identifier), **counts)

@@ -171,7 +171,13 @@ class DraftWriter:
         g.add((node, RDF.type, AIG.Candidate))
         g.add((node, RDF.type, AIG.Draft))
         g.add((node, RDFS.label, Literal(candidate.label, lang=self.source.language)))
-        g.add((node, AIG.draftConfidence, Literal(f"{candidate.confidence:.2f}", datatype=XSD.decimal)))
+        g.add(
+            (
+                node,
+                AIG.draftConfidence,
+                Literal(f"{candidate.confidence:.2f}", datatype=XSD.decimal),
+            )
+        )
         g.add((node, PROV.wasGeneratedBy, self._activity(candidate.method)))
         if candidate.suggested_class:
             g.add((node, AIG.suggestedClass, URIRef(candidate.suggested_class)))

@@ -127,7 +127,8 @@ def read_article(path: str | Path, /, *, language: str = "auto") -> Article:
         raise IngestError(f"cannot read file: {exc.strerror}", path=source) from exc
     if len(data) > MAX_ARTICLE_BYTES:
         raise IngestError(
-            f"the article is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB, the most ingest reads "
+            f"the article is larger than {MAX_ARTICLE_BYTES // 1_000_000} MB, "
+            "the most ingest reads "
             "(a news article is rarely over 100 KB): split it, or ingest the part to curate",
             path=source,
         )

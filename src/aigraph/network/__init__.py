@@ -1,1 +1,1 @@
-"""The network view: projection rules, the projection, its measures, connections, evidence and the page."""
+"""The network view: projection rules, the projection, measures, connections, evidence, the page."""

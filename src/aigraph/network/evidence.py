@@ -45,7 +45,11 @@ NOT_FACTS = frozenset(
 #: Evidence is never a record of the entities it names.
 EVIDENCE_CLASSES = (AIG.Source, AIG.Paragraph)
 # Looked up once: each attribute of an rdflib Namespace makes a new URIRef.
-_IS_PART_OF, _PARAGRAPH_NUMBER, _MENTIONED_IN = DCTERMS.isPartOf, AIG.paragraphNumber, AIG.mentionedIn
+_IS_PART_OF, _PARAGRAPH_NUMBER, _MENTIONED_IN = (
+    DCTERMS.isPartOf,
+    AIG.paragraphNumber,
+    AIG.mentionedIn,
+)
 WIKIDATA_QID = re.compile(r"^http://www\.wikidata\.org/entity/(Q[1-9][0-9]*)$")
 
 

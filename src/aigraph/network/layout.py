@@ -63,8 +63,9 @@ def summit_order(graph: nx.MultiDiGraph, summit_class: str) -> list[str]:
     """Return the summits (nodes of *summit_class*) in series order: first start date, then id.
 
     >>> g = nx.MultiDiGraph()
-    >>> g.add_node("b", cls="S", facts=[{"p": "https://schema.org/startDate", "text": {"": "2023-11-01"}}])
-    >>> g.add_node("a", cls="S", facts=[{"p": "https://schema.org/startDate", "text": {"": "2024-05-21"}}])
+    >>> start = "https://schema.org/startDate"
+    >>> g.add_node("b", cls="S", facts=[{"p": start, "text": {"": "2023-11-01"}}])
+    >>> g.add_node("a", cls="S", facts=[{"p": start, "text": {"": "2024-05-21"}}])
     >>> summit_order(g, "S")
     ['b', 'a']
     """

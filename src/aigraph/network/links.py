@@ -47,14 +47,15 @@ def web_address(iri: object) -> str | None:
 
 
 def content_security_policy(page: str | bytes) -> str:
-    r"""Return the policy an HTML response is sent with: the page's own ``<meta>`` one, or the strict one.
+    r"""Return the policy an HTML response is sent with: the page's ``<meta>`` one, else the strict.
 
     A page with a meta policy (the graph page allows its inlined scripts by
     hash) is sent with the same policy as a header, so both agree.
 
     >>> content_security_policy("<p>hello</p>") == STRICT_CSP
     True
-    >>> content_security_policy('<meta http-equiv="Content-Security-Policy" content="default-src \'none\'">')
+    >>> content_security_policy('<meta http-equiv="Content-Security-Policy" '
+    ...                         'content="default-src \'none\'">')
     "default-src 'none'"
     """
     head = page[:4096].decode("utf-8", "replace") if isinstance(page, bytes) else page[:4096]
@@ -85,7 +86,10 @@ class HtmlPolicyMiddleware:
                 headers = list(message.get("headers", []))
                 names = {name.lower() for name, _value in headers}
                 content_type = next((v for n, v in headers if n.lower() == b"content-type"), b"")
-                if content_type.lower().startswith(b"text/html") and b"content-security-policy" not in names:
+                if (
+                    content_type.lower().startswith(b"text/html")
+                    and b"content-security-policy" not in names
+                ):
                     headers.append((b"content-security-policy", STRICT_CSP.encode("ascii")))
                 if b"x-content-type-options" not in names:
                     headers.append((b"x-content-type-options", b"nosniff"))

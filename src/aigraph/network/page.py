@@ -49,7 +49,8 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
     >>> from aigraph.network.projection import to_networkx
     >>> payload = graph_payload(to_networkx(load().dataset, focus="kamala-harris"))
     >>> sorted(payload)
-    ['backbone', 'classes', 'edgeGroups', 'edges', 'lang', 'nodes', 'records', 'rules', 'sources', 'terms']
+    ['backbone', 'classes', 'edgeGroups', 'edges', 'lang', 'nodes', 'records', 'rules', 'sources',
+     'terms']
     """
     backbone = summit_order(graph, str(AIG.Summit))
     positions = layout(graph, backbone=backbone)
@@ -62,7 +63,9 @@ def graph_payload(graph: nx.MultiDiGraph, /) -> dict[str, Any]:
             "degree": graph.degree(node),
             "x": positions[node][0],
             "y": positions[node][1],
-            "src": _sources_of(data.get("evidence", []), *(f.get("sources", []) for f in data.get("facts", []))),
+            "src": _sources_of(
+                data.get("evidence", []), *(f.get("sources", []) for f in data.get("facts", []))
+            ),
             **_without(data, "label"),
         }
         item = _compact(item)
@@ -165,7 +168,9 @@ def summit_parts(graph: nx.MultiDiGraph, summits: list[str]) -> dict[str, list[i
     for position, summit in enumerate(summits):
         core = {summit}
         core |= {u for u, v, k in graph.in_edges(summit, keys=True) if k in _PART_OF_SUMMIT}
-        core |= {u for c in list(core) for u, v, k in graph.in_edges(c, keys=True) if k in _ADOPTED_AT}
+        core |= {
+            u for c in list(core) for u, v, k in graph.in_edges(c, keys=True) if k in _ADOPTED_AT
+        }
         part = set(core)
         for c in core:
             part.update(graph.predecessors(c))

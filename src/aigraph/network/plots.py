@@ -179,8 +179,10 @@ def principle_rows(graph: nx.MultiDiGraph, rows: list[str], cells: set[tuple[str
     >>> for n in "abc":
     ...     g.add_node(n, label="A very long statement label that goes on, per " + n.upper(),
     ...                evidence=[])
-    >>> [label for label, _nodes in principle_rows(g, ["a", "b", "c"], {("a", "p"), ("b", "p"), ("c", "q")}, 30)]
-    ['A very long statement…, per A', 'A very long statement…, per B', 'A very long statement…, per C']
+    >>> rows = principle_rows(g, ["a", "b", "c"], {("a", "p"), ("b", "p"), ("c", "q")}, 30)
+    >>> [label for label, _nodes in rows]
+    ['A very long statement…, per A', 'A very long statement…, per B',
+     'A very long statement…, per C']
     """
     lang = network_info(graph).lang
     merged: dict[tuple[str, frozenset], list[str]] = {}
@@ -241,9 +243,15 @@ def _draw_principles(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     from matplotlib.patches import Patch
 
     # the legend names the kinds of row: documents, statements, frameworks (their colours)
-    axes.legend(handles=[Patch(color=colour, label=classes.get(cls, {}).get("labels", {}).get(lang, cls))
-                         for cls, colour in sorted(shown.items(), key=lambda kv: kv[0])],
-                loc="upper left", bbox_to_anchor=(1.01, 1.0), title="row" if lang == "en" else "행")
+    axes.legend(
+        handles=[
+            Patch(color=colour, label=classes.get(cls, {}).get("labels", {}).get(lang, cls))
+            for cls, colour in sorted(shown.items(), key=lambda kv: kv[0])
+        ],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        title="row" if lang == "en" else "행",
+    )
     axes.set_title("Principles invoked by documents and statements" if lang == "en"
                    else "문서와 발언이 내세운 원칙")
     return figure
@@ -260,8 +268,10 @@ def _draw_timeline(graph: nx.MultiDiGraph, kinds: dict[str, Kind]):
     # Each document in full, wrapped to the width a summit has; the figure is as tall as
     # the longest list needs, on either side of the line.
     notes = [
-        "\n".join(textwrap.fill(graph.nodes[d]["label"], 34, initial_indent="• ", subsequent_indent="  ")
-                  for d in s["documents"])
+        "\n".join(
+            textwrap.fill(graph.nodes[d]["label"], 34, initial_indent="• ", subsequent_indent="  ")
+            for d in s["documents"]
+        )
         for s in summits
     ]
     lines = [n.count("\n") + 1 if n else 0 for n in notes]
@@ -317,7 +327,8 @@ def fulfilment_matrix(graph: nx.MultiDiGraph) -> dict[str, Any]:
     >>> m = to_networkx(load().dataset, focus="frontier-ai-safety-commitments", depth=1)
     >>> matrix = fulfilment_matrix(m)
     >>> xai = "https://w3id.org/aigraph/organization/xai"
-    >>> sorted({g.rsplit("/", 1)[1] for (row, col), gs in matrix["cells"].items() if row == xai for g in gs})
+    >>> sorted({g.rsplit("/", 1)[1]
+    ...         for (row, col), gs in matrix["cells"].items() if row == xai for g in gs})
     ['kept', 'late']
     """
     groups = network_info(graph).edge_groups
@@ -331,10 +342,14 @@ def fulfilment_matrix(graph: nx.MultiDiGraph) -> dict[str, Any]:
         for record in data.get("records", []):
             for item in records.get(record, {}).get("evidence", []):
                 source = sources.get(item.get("source"), {})
-                publisher = (source.get("publisher") or source.get("label") or {}).get(lang) or item.get("source")
+                publisher = (source.get("publisher") or source.get("label") or {}).get(
+                    lang
+                ) or item.get("source")
                 cells.setdefault((actor, (document, publisher)), set()).add(groups[key]["group"])
     rows = sorted({r for r, _c in cells}, key=lambda n: (graph.nodes[n]["label"].casefold(), n))
-    cols = sorted({c for _r, c in cells}, key=lambda c: (graph.nodes[c[0]]["label"], c[1].casefold()))
+    cols = sorted(
+        {c for _r, c in cells}, key=lambda c: (graph.nodes[c[0]]["label"], c[1].casefold())
+    )
     order = {g["group"]: g for g in groups.values()}
     return {"rows": rows, "cols": cols, "groups": order,
             "cells": {k: sorted(v, key=lambda g: order[g]["order"]) for k, v in cells.items()}}
@@ -353,12 +368,22 @@ def _draw_followthrough(graph: nx.MultiDiGraph):
         y, x = rows.index(row), cols.index(col)
         # A publisher giving more than one verdict (as SaferAI's pages do for IBM) shows each.
         for j, group in enumerate(found):
-            axes.add_patch(Rectangle((x + j / len(found), y), 1 / len(found), 1, facecolor=groups[group]["colour"],
-                                     edgecolor="white", linewidth=1.5))
+            axes.add_patch(
+                Rectangle(
+                    (x + j / len(found), y),
+                    1 / len(found),
+                    1,
+                    facecolor=groups[group]["colour"],
+                    edgecolor="white",
+                    linewidth=1.5,
+                )
+            )
     axes.set_xlim(0, len(cols))
     axes.set_ylim(len(rows), 0)
     axes.set_xticks([i + 0.5 for i in range(len(cols))])
-    axes.set_xticklabels([_short(publisher, 24) for _doc, publisher in cols], rotation=40, ha="right", fontsize=8)
+    axes.set_xticklabels(
+        [_short(publisher, 24) for _doc, publisher in cols], rotation=40, ha="right", fontsize=8
+    )
     axes.set_yticks([i + 0.5 for i in range(len(rows))])
     axes.set_yticklabels([graph.nodes[r]["label"] for r in rows], fontsize=9)
     axes.tick_params(length=0)
@@ -366,11 +391,21 @@ def _draw_followthrough(graph: nx.MultiDiGraph):
         axes.spines[side].set_visible(False)
     lang = network_info(graph).lang
     used = sorted({g for found in cells.values() for g in found}, key=lambda g: groups[g]["order"])
-    axes.legend(handles=[Patch(color=groups[g]["colour"], label=groups[g]["labels"][lang]) for g in used],
-                loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
+    axes.legend(
+        handles=[Patch(color=groups[g]["colour"], label=groups[g]["labels"][lang]) for g in used],
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+        frameon=False,
+    )
     documents = sorted({graph.nodes[d]["label"] for d, _p in cols})
-    axes.set_title(("Who delivered: each source's verdict on " if lang == "en" else "이행 여부: 출처별 판정 — ")
-                   + ", ".join(documents))
+    axes.set_title(
+        (
+            "Who delivered: each source's verdict on "
+            if lang == "en"
+            else "이행 여부: 출처별 판정 — "
+        )
+        + ", ".join(documents)
+    )
     return figure
 
 

@@ -142,7 +142,8 @@ def render_analysis(
 
     >>> from aigraph.network.measures import analyze_network
     >>> from aigraph import load
-    >>> print(render_analysis(analyze_network(load().dataset), fmt="csv", top=1).splitlines()[1][:48])
+    >>> csv = render_analysis(analyze_network(load().dataset), fmt="csv", top=1)
+    >>> print(csv.splitlines()[1][:48])
     1,https://w3id.org/aigraph/organization/anthropi
     """
     if fmt not in ANALYSIS_FORMATS:

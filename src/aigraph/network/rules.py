@@ -130,8 +130,13 @@ def read_rules(ontology: Graph) -> ProjectionRules:
         said = {o.language: str(o) for o in ontology.objects(prop, AIG.hopPhrase)
                 if isinstance(o, Literal) and o.language in ("en", "ko") and "{}" in str(o)}
         if said:
-            hop_phrases[str(prop)] = {"en": said.get("en") or said["ko"], "ko": said.get("ko") or said["en"]}
-    return ProjectionRules(node_classes, edge_properties, edge_rules, hop_phrases, edge_groups(ontology))
+            hop_phrases[str(prop)] = {
+                "en": said.get("en") or said["ko"],
+                "ko": said.get("ko") or said["en"],
+            }
+    return ProjectionRules(
+        node_classes, edge_properties, edge_rules, hop_phrases, edge_groups(ontology)
+    )
 
 
 def edge_groups(ontology: Graph, /) -> dict[str, dict]:
@@ -157,7 +162,12 @@ def edge_groups(ontology: Graph, /) -> dict[str, dict]:
         colour = str(ontology.value(head, AIG.graphColour))
         if not (colour.startswith("#") and len(colour) == 7):
             continue
-        group = {"group": str(head), "colour": colour, "labels": _labels(ontology, head), "order": order}
+        group = {
+            "group": str(head),
+            "colour": colour,
+            "labels": _labels(ontology, head),
+            "order": order,
+        }
         for member in ontology.transitive_subjects(SKOS.broader, head):
             found[str(member)] = group
     return found

@@ -31,7 +31,11 @@ def story_files(paths: ProjectPaths) -> list[Path]:
 
 
 def _texts(graph: Graph, subject: URIRef, prop: URIRef) -> dict[str, str]:
-    found = label_texts(graph, subject) if prop == RDFS.label else literal_texts(graph.objects(subject, prop))
+    found = (
+        label_texts(graph, subject)
+        if prop == RDFS.label
+        else literal_texts(graph.objects(subject, prop))
+    )
     return {lang: text for lang, text in found.items() if lang in LANGUAGES}
 
 
@@ -48,7 +52,10 @@ def read_story(path: Path, shapes: Graph) -> dict[str, Any]:
     if not conforms:
         SH = "http://www.w3.org/ns/shacl#"
         found = sorted(
-            (str(results.value(r, URIRef(SH + "focusNode"))), str(results.value(r, URIRef(SH + "resultMessage"))))
+            (
+                str(results.value(r, URIRef(SH + "focusNode"))),
+                str(results.value(r, URIRef(SH + "resultMessage"))),
+            )
             for r in results.subjects(RDF.type, URIRef(SH + "ValidationResult"))
         )
         focus, message = found[0]
@@ -83,7 +90,9 @@ def read_story(path: Path, shapes: Graph) -> dict[str, Any]:
     steps.sort(key=lambda s: s["position"])
     positions = [s["position"] for s in steps]
     if positions != list(range(1, len(steps) + 1)):
-        raise LoadError(f"story steps must be numbered 1 to {len(steps)}, found {positions}", path=path)
+        raise LoadError(
+            f"story steps must be numbered 1 to {len(steps)}, found {positions}", path=path
+        )
     return {
         "id": str(graph.value(story, SCHEMA.identifier)),
         "iri": str(story),
@@ -108,7 +117,9 @@ def read_stories(paths: ProjectPaths) -> list[dict[str, Any]]:
     ids = [s["id"] for s in stories]
     for story_id in ids:
         if ids.count(story_id) > 1:
-            raise LoadError(f"two stories have the identifier {story_id!r}", path=paths.data / "stories")
+            raise LoadError(
+                f"two stories have the identifier {story_id!r}", path=paths.data / "stories"
+            )
     return stories
 
 

@@ -113,7 +113,9 @@ class Project:
 
         return validate_dataset(self.dataset, paths=self.paths)
 
-    def export(self, fmt: RdfFormat | None = None, /, *, dest: str | Path | None = None) -> bytes | Path:
+    def export(
+        self, fmt: RdfFormat | None = None, /, *, dest: str | Path | None = None
+    ) -> bytes | Path:
         """Serialise the graph deterministically (see :func:`aigraph.export.rdf.export_dataset`).
 
         >>> load().export("nq")[:1]
@@ -125,13 +127,15 @@ class Project:
 
     @cached_property
     def published(self) -> Dataset:
-        """The graph as it is exported and served: the drawing hints left out (:mod:`aigraph.rdf.publish`).
+        """The graph as it is exported and served: the drawing hints left out.
 
-        Made on first use and kept, so that every export shares one copy.
+        See :mod:`aigraph.rdf.publish`. Made on first use and kept, so that every
+        export shares one copy.
 
         >>> from aigraph.rdf.namespaces import AIG
         >>> project = load()
-        >>> (None, AIG.graphColour, None) in project.dataset, (None, AIG.graphColour, None) in project.published
+        >>> hint = (None, AIG.graphColour, None)
+        >>> hint in project.dataset, hint in project.published
         (True, False)
         """
         from aigraph.rdf.publish import published

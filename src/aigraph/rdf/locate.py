@@ -60,12 +60,16 @@ def locate(files: Iterable[Path], node: object, value: object = None) -> str | N
             lines = _lines(path, path.stat().st_mtime)
         except OSError:
             continue
-        node_line = next((n for n, line in enumerate(lines, 1) if any(s in line for s in nodes)), None)
+        node_line = next(
+            (n for n, line in enumerate(lines, 1) if any(s in line for s in nodes)), None
+        )
         if node_line is None:
             continue
         if first_node is None:
             first_node = f"{path}:{node_line}"
-        value_line = next((n for n, line in enumerate(lines, 1) if any(s in line for s in values)), None)
+        value_line = next(
+            (n for n, line in enumerate(lines, 1) if any(s in line for s in values)), None
+        )
         if value_line is not None:
             return f"{path}:{value_line}"
     return first_node

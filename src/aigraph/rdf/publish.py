@@ -74,20 +74,28 @@ def published(dataset: Dataset, /, *, directory: Path | None = None) -> Dataset:
         # of a sealed store included), then the hints deleted from every graph.
         if directory is None:
             store = ox.Store()
-            store.bulk_load(raw_store(dataset).dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(
+                raw_store(dataset).dump(format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS
+            )
         else:
             store = ox.Store(str(directory))
-            nquads = directory.with_name(directory.name + ".nq")  # through a file: no copy in memory
+            # through a file: no copy in memory
+            nquads = directory.with_name(directory.name + ".nq")
             raw_store(dataset).dump(output=str(nquads), format=ox.RdfFormat.N_QUADS)
             store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
             nquads.unlink()
         out = new_dataset(store="oxigraph", wrap=store)
-        for variable, terms in (("p", properties), ("s", {s for s in hidden if isinstance(s, URIRef)})):
+        for variable, terms in (
+            ("p", properties),
+            ("s", {s for s in hidden if isinstance(s, URIRef)}),
+        ):
             if terms:
                 values = " ".join(t.n3() for t in sorted(terms))
-                store.update(f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
-                             f"VALUES ?{variable} {{ {values} }} }} ;\n"
-                             f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o VALUES ?{variable} {{ {values} }} }}")
+                store.update(
+                    f"DELETE {{ GRAPH ?g {{ ?s ?p ?o }} }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} "
+                    f"VALUES ?{variable} {{ {values} }} }} ;\n"
+                    f"DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o VALUES ?{variable} {{ {values} }} }}"
+                )
         store.update(_TWINS.format(target="GRAPH ?g { ?s ?p ?d }", source="GRAPH ?g { ?s ?p ?o }"))
         if is_sealed(dataset):  # the merge in the default graph gets them too
             store.update(_TWINS.format(target="?s ?p ?d", source="?s ?p ?o"))
@@ -103,6 +111,10 @@ def published(dataset: Dataset, /, *, directory: Path | None = None) -> Dataset:
         if p not in properties and s not in hidden:
             graph = out.graph(g.identifier if hasattr(g, "identifier") else g)
             graph.add((s, p, o))
-            if isinstance(o, Literal) and o.datatype in (XSD.gYearMonth, XSD.gYear) and str(p).startswith(str(SCHEMA)):
+            if (
+                isinstance(o, Literal)
+                and o.datatype in (XSD.gYearMonth, XSD.gYear)
+                and str(p).startswith(str(SCHEMA))
+            ):
                 graph.add((s, p, Literal(str(o), datatype=SCHEMA_DATE)))
     return out

@@ -86,7 +86,11 @@ class Result:
 
 
 def compile_shapes(
-    shapes: Graph, /, *, ill_formed: dict[URIRef, list[str]] | None = None, subclasses: Subclasses | None = None
+    shapes: Graph,
+    /,
+    *,
+    ill_formed: dict[URIRef, list[str]] | None = None,
+    subclasses: Subclasses | None = None,
 ) -> list[Check]:
     """Return the checks of every shape of *shapes* that has a target.
 
@@ -111,7 +115,9 @@ def compile_shapes(
 
 
 class _Compiler:
-    def __init__(self, shapes: Graph, ill_formed: dict[URIRef, list[str]], subclasses: Subclasses) -> None:
+    def __init__(
+        self, shapes: Graph, ill_formed: dict[URIRef, list[str]], subclasses: Subclasses
+    ) -> None:
         self.g = shapes
         self.subclasses = subclasses
         self.ill_formed = ill_formed
@@ -125,7 +131,11 @@ class _Compiler:
             yield from self.g.subjects(target, None)
         for kind in (RDFS.Class, URIRef("http://www.w3.org/2002/07/owl#Class")):
             for shape in self.g.subjects(RDF.type, kind):
-                if (shape, RDF.type, SH.NodeShape) in self.g or (shape, RDF.type, SH.PropertyShape) in self.g:
+                if (shape, RDF.type, SH.NodeShape) in self.g or (
+                    shape,
+                    RDF.type,
+                    SH.PropertyShape,
+                ) in self.g:
                     raise Unsupported(f"implicit class target of {shape.n3()}")
 
     def one(self, node: object, predicate: URIRef) -> object | None:
@@ -181,8 +191,14 @@ class _Compiler:
         targets = self.targets(shape)
         if self.one(shape, SH.path) is not None:
             return self.property_checks(shape, targets, shape)
-        checks = [self.flagged(shape, None, "SELECT ?this (?this AS ?value) {flags} WHERE { " + targets
-                               + " FILTER ({any}) }", self.value_conditions(shape, "?this", skip=("property",)))]
+        checks = [
+            self.flagged(
+                shape,
+                None,
+                "SELECT ?this (?this AS ?value) {flags} WHERE { " + targets + " FILTER ({any}) }",
+                self.value_conditions(shape, "?this", skip=("property",)),
+            )
+        ]
         for prop in self.g.objects(shape, SH.property):
             self.inspect(prop)
             if not self.deactivated(prop):
@@ -200,8 +216,16 @@ class _Compiler:
         flags = " ".join(f"(COALESCE({test}, true) AS ?_k{i})" for i, test in enumerate(tests))
         violation = " || ".join(f"COALESCE({test}, true)" for test in tests)
         query = template.replace("{flags}", flags).replace("{any}", violation)
-        default = "{component} constraint violated" + (f" on {path.n3()}" if path is not None else "")
-        return Check(query, shape, tuple(name for name, _expr in violated), path, self.message(shape, default))
+        default = "{component} constraint violated" + (
+            f" on {path.n3()}" if path is not None else ""
+        )
+        return Check(
+            query,
+            shape,
+            tuple(name for name, _expr in violated),
+            path,
+            self.message(shape, default),
+        )
 
     def property_checks(self, prop: object, targets: str, shape: object) -> list[Check | None]:
         if self.g.value(prop, SH.sparql) is not None:
@@ -218,15 +242,27 @@ class _Compiler:
             counts.append(("maxCount", f"COUNT(DISTINCT ?_x) > {int(high)}"))
         if self.one(prop, SH.uniqueLang) == Literal(True):
             counts.append(("uniqueLang", "COUNT(DISTINCT ?_lx) > COUNT(DISTINCT ?_lg)"))
-        tagged = "isLiteral(?_x) && LANG(?_x) != \"\""  # ?_none is never bound: no value where untagged
+        tagged = (
+            'isLiteral(?_x) && LANG(?_x) != ""'  # ?_none is never bound: no value where untagged
+        )
         values = (f"?this {p} ?_x BIND (IF({tagged}, ?_x, ?_none) AS ?_lx) "
                   f"BIND (IF({tagged}, LCASE(LANG(?_x)), ?_none) AS ?_lg)")
-        pattern = f"{targets} OPTIONAL {{ {values} }}" if counts and counts[0][0] == "minCount" else f"{valued} {values}"
+        pattern = (
+            f"{targets} OPTIONAL {{ {values} }}"
+            if counts and counts[0][0] == "minCount"
+            else f"{valued} {values}"
+        )
         checks = [self.flagged(prop, path, "SELECT ?this {flags} WHERE { " + pattern
                                + " } GROUP BY ?this HAVING ({any})", counts, negate=False)]
         for value in self.g.objects(prop, SH.hasValue):
-            checks.append(self.flagged(prop, path, "SELECT ?this {flags} WHERE { " + targets + " FILTER ({any}) }",
-                                       [("hasValue", f"EXISTS {{ ?this {p} {_term(value)} }}")]))
+            checks.append(
+                self.flagged(
+                    prop,
+                    path,
+                    "SELECT ?this {flags} WHERE { " + targets + " FILTER ({any}) }",
+                    [("hasValue", f"EXISTS {{ ?this {p} {_term(value)} }}")],
+                )
+            )
         checks.append(self.flagged(prop, path, "SELECT ?this ?value {flags} WHERE { " + valued
                                    + f" ?this {p} ?value FILTER ({{any}}) }}",
                                    self.value_conditions(prop, "?value", skip=("hasValue",))))
@@ -236,21 +272,39 @@ class _Compiler:
         if self.deactivated(constraint):
             return None
         select = self.one(constraint, SH.select)
-        if select is None or set(self.g.predicates(constraint, None)) - {RDF.type, SH.select, SH.message,
-                                                                          SH.prefixes, SH.deactivated}:
+        if select is None or set(self.g.predicates(constraint, None)) - {
+            RDF.type,
+            SH.select,
+            SH.message,
+            SH.prefixes,
+            SH.deactivated,
+        }:
             raise Unsupported(f"SPARQL constraint {constraint.n3()} of {shape.n3()}")
         text = str(select)
         if re.search(r"\$(PATH|currentShape|shapesGraph)\b", text):
             raise Unsupported(f"pre-bound variable other than $this in {shape.n3()}")
         match = re.search(r"\bSELECT\b", text, flags=re.IGNORECASE)
-        projection = re.match(r"\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?(.*?)\s*WHERE", text[match.start():] if match
-                              else "", flags=re.IGNORECASE | re.DOTALL)
-        if match is None or projection is None or not re.search(r"[$?]this\b|\*", projection.group(2)):
+        projection = re.match(
+            r"\s*SELECT\s+(DISTINCT\s+|REDUCED\s+)?(.*?)\s*WHERE",
+            text[match.start() :] if match else "",
+            flags=re.IGNORECASE | re.DOTALL,
+        )
+        if (
+            match is None
+            or projection is None
+            or not re.search(r"[$?]this\b|\*", projection.group(2))
+        ):
             raise Unsupported(f"sh:select of {shape.n3()} does not project $this")
         prologue = self.prefixes(constraint) + text[: match.start()]
         body = text[match.start():].replace("$this", "?this")
         message = self.message(constraint, self.message(shape, "SPARQL constraint violated"))
-        return Check(f"{prologue}\nSELECT * WHERE {{ {targets} {{ {body} }} }}", shape, ("sparql",), None, message)
+        return Check(
+            f"{prologue}\nSELECT * WHERE {{ {targets} {{ {body} }} }}",
+            shape,
+            ("sparql",),
+            None,
+            message,
+        )
 
     def prefixes(self, constraint: object) -> str:
         lines = []
@@ -285,13 +339,21 @@ class _Compiler:
         if name == "hasValue":
             return f"sameTerm({v}, {_term(value)})"
         if name == "in":
-            return "(" + " || ".join([f"sameTerm({v}, {_term(m)})" for m in self.members(value)] or ["false"]) + ")"
+            return (
+                "("
+                + " || ".join(
+                    [f"sameTerm({v}, {_term(m)})" for m in self.members(value)] or ["false"]
+                )
+                + ")"
+            )
         if name == "pattern":
             flags = self.one(shape, SH.flags)
             extra = f", {Literal(str(flags)).n3()}" if flags is not None else ""
             return f"(!isBlank({v}) && REGEX(STR({v}), {Literal(str(value)).n3()}{extra}))"
         if name == "languageIn":
-            tests = [f"LANGMATCHES(LANG({v}), {Literal(str(m)).n3()})" for m in self.members(value)] or ["false"]
+            tests = [
+                f"LANGMATCHES(LANG({v}), {Literal(str(m)).n3()})" for m in self.members(value)
+            ] or ["false"]
             return f"(isLiteral({v}) && ({' || '.join(tests)}))"
         if name in _RANGE_OPS:
             return f"COALESCE({v} {_RANGE_OPS[name]} {_term(value)}, false)"
@@ -321,7 +383,8 @@ class _Compiler:
         if datatype not in (XSD.string,):
             if datatype not in self.ill_formed:
                 raise Unsupported(f"no well-formedness check for sh:datatype {datatype.n3()}")
-            for term in self.ill_formed[datatype]:  # sameTerm: `=` or IN would compare values, and fail
+            # sameTerm: `=` or IN would compare values, and fail
+            for term in self.ill_formed[datatype]:
                 test += f" && !sameTerm({v}, {term})"
         return test + ")"
 
@@ -343,7 +406,9 @@ class _Compiler:
         parts = []
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
         if (low is not None and int(low) > 1) or (high is not None and int(high) > 0):
-            raise Unsupported(f"nested cardinality other than minCount 1 / maxCount 0 in {prop.n3()}")
+            raise Unsupported(
+                f"nested cardinality other than minCount 1 / maxCount 0 in {prop.n3()}"
+            )
         if low is not None and int(low) == 1:
             parts.append(f"EXISTS {{ {v} {p} {self.var()} }}")
         if high is not None:
@@ -353,7 +418,9 @@ class _Compiler:
         if self.one(prop, SH.uniqueLang) == Literal(True):
             parts.append(f"NOT EXISTS {{ {_duplicate_language(v, p, self.var(), self.var())} }}")
         inner = self.var()
-        conditions = [expr for _name, expr in self.value_conditions(prop, inner, skip=("hasValue",))]
+        conditions = [
+            expr for _name, expr in self.value_conditions(prop, inner, skip=("hasValue",))
+        ]
         if conditions:
             parts.append(f"NOT EXISTS {{ {v} {p} {inner} FILTER (!({' && '.join(conditions)})) }}")
         return parts

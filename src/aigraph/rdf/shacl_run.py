@@ -92,8 +92,15 @@ def ill_formed_literals(
     if not datatypes:
         return {}
     listed = ", ".join(datatype.n3() for datatype in sorted(datatypes))
-    only = f"VALUES ?p {{ {' '.join(p.n3() for p in sorted(predicates))} }}" if predicates is not None else ""
-    query = f"SELECT DISTINCT ?o WHERE {{ {only} ?s ?p ?o FILTER (isLiteral(?o) && DATATYPE(?o) IN ({listed})) }}"
+    only = (
+        f"VALUES ?p {{ {' '.join(p.n3() for p in sorted(predicates))} }}"
+        if predicates is not None
+        else ""
+    )
+    query = (
+        f"SELECT DISTINCT ?o WHERE {{ {only} ?s ?p ?o "
+        f"FILTER (isLiteral(?o) && DATATYPE(?o) IN ({listed})) }}"
+    )
     for row in store.query(query):
         literal = from_ox(row["o"])
         if getattr(literal, "ill_typed", None) is True:
@@ -102,7 +109,10 @@ def ill_formed_literals(
 
 
 def subclasses_in(store: pyoxigraph.Store) -> Callable[[URIRef], list[URIRef]]:
-    """Return a function: a class → it and its subclasses in *store*'s default graph (``rdfs:subClassOf*``)."""
+    """Return a function: a class → it and its subclasses in *store*'s default graph.
+
+    The subclasses are those of ``rdfs:subClassOf*``.
+    """
     found: dict[URIRef, list[URIRef]] = {}
 
     def subclasses(cls: URIRef) -> list[URIRef]:
@@ -129,7 +139,9 @@ def run_checks(store: pyoxigraph.Store, checks: list[Check], /) -> list[Result]:
                 message = check.message.replace("{component}", component)
                 if component == "sparql":
                     message = _fill(message, bound)
-                found = Result(bound["this"], path, bound.get("value"), message, check.shape, component)
+                found = Result(
+                    bound["this"], path, bound.get("value"), message, check.shape, component
+                )
                 results.setdefault(found)
     return list(results)
 

@@ -38,7 +38,9 @@ DEFAULT_STORE: StoreName = "oxigraph"
 _OX_FORMATS = {"turtle": "ox-turtle", "trig": "ox-trig", "nt": "ox-ntriples", "nquads": "ox-nquads"}
 
 
-def new_store(name: StoreName = DEFAULT_STORE, /, *, wrap: pyoxigraph.Store | None = None) -> Store | str:
+def new_store(
+    name: StoreName = DEFAULT_STORE, /, *, wrap: pyoxigraph.Store | None = None
+) -> Store | str:
     """Return a fresh, empty store for a Dataset: an Oxigraph store or ``"Memory"``.
 
     :param wrap: an existing pyoxigraph Store to put under rdflib instead of a new one.
@@ -151,7 +153,9 @@ def _define_ox_store() -> type:
 
         def _writable(self) -> None:
             if self.sealed:
-                raise ReadOnlyError("the assembled graph is read-only; load the project again to change it")
+                raise ReadOnlyError(
+                    "the assembled graph is read-only; load the project again to change it"
+                )
 
         def add(self, triple, context, quoted=False):  # type: ignore[override]
             self._writable()
@@ -175,7 +179,11 @@ def _define_ox_store() -> type:
             super().remove_graph(graph)
 
         def __len__(self, context=None):  # type: ignore[override]
-            if self.sealed and context is not None and context.identifier == DATASET_DEFAULT_GRAPH_ID:
+            if (
+                self.sealed
+                and context is not None
+                and context.identifier == DATASET_DEFAULT_GRAPH_ID
+            ):
                 return 0  # the merge is for SPARQL only (see _triples)
             return super().__len__(context)
 
@@ -205,7 +213,9 @@ def _define_ox_store() -> type:
                 graph = graphs.get(name)
                 if graph is None:
                     identifier = (
-                        DATASET_DEFAULT_GRAPH_ID if isinstance(name, ox.DefaultGraph) else from_ox(name)
+                        DATASET_DEFAULT_GRAPH_ID
+                        if isinstance(name, ox.DefaultGraph)
+                        else from_ox(name)
                     )
                     graph = graphs[name] = Graph(store=self, identifier=identifier)
                 triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
@@ -428,10 +438,15 @@ def changed_literal(data: bytes, fmt: str, /, *, base: str | None = None) -> tup
 
     :returns: ``(as written, as Oxigraph keeps it)`` as rdflib terms, or None.
 
-    >>> changed_literal(b'<urn:a> <urn:b> "20"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .', "nt")
-    (rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')), rdflib.term.Literal('20', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
+    >>> changed_literal(b'<urn:a> <urn:b> '
+    ...                 b'"20"^^<http://www.w3.org/2001/XMLSchema#nonNegativeInteger> .', "nt")
+    (rdflib.term.Literal('20',
+      datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#nonNegativeInteger')),
+     rdflib.term.Literal('20',
+      datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer')))
     >>> changed_literal(b'<urn:a> <urn:b> "Sarvajana Hitaya"@sa-Latn .', "nt")
-    (rdflib.term.Literal('Sarvajana Hitaya', lang='sa-Latn'), rdflib.term.Literal('Sarvajana Hitaya', lang='sa-latn'))
+    (rdflib.term.Literal('Sarvajana Hitaya', lang='sa-Latn'),
+     rdflib.term.Literal('Sarvajana Hitaya', lang='sa-latn'))
     """
     if _MIXED_CASE_TAG.search(data):
         tagged = _mixed_case_tag(data, fmt, base)

@@ -23,7 +23,8 @@ class TripleIndex:
 
     >>> from rdflib import URIRef
     >>> index = TripleIndex([(URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o"))])
-    >>> index.value(URIRef("urn:s"), URIRef("urn:p")), list(index.subjects(URIRef("urn:p"), URIRef("urn:o")))
+    >>> s, p, o = URIRef("urn:s"), URIRef("urn:p"), URIRef("urn:o")
+    >>> index.value(s, p), list(index.subjects(p, o))
     (rdflib.term.URIRef('urn:o'), [rdflib.term.URIRef('urn:s')])
     """
 
@@ -87,7 +88,9 @@ class TripleIndex:
         return ((s, o) for o, subjects in by_o.items() for s in subjects)
 
 
-def graph_quads(dataset: Dataset, names: Iterable[URIRef], /) -> Iterator[tuple[Any, Any, Any, str]]:
+def graph_quads(
+    dataset: Dataset, names: Iterable[URIRef], /
+) -> Iterator[tuple[Any, Any, Any, str]]:
     """Yield ``(s, p, o, name)`` for every triple of the named graphs *names*, as rdflib terms.
 
     On Oxigraph the quads are read in one pass per graph and each distinct term

@@ -118,7 +118,9 @@ def validate_dataset(
     )
 
 
-def _located(violations: list[Violation], results: Graph, searched: tuple[Path, ...]) -> list[Violation]:
+def _located(
+    violations: list[Violation], results: Graph, searched: tuple[Path, ...]
+) -> list[Violation]:
     """Give each violation the file and line of its value (or node), from the results graph."""
     from dataclasses import replace
 
@@ -174,7 +176,11 @@ def _sparql_shacl(store: pyoxigraph.Store, shapes: Graph) -> tuple[bool, Graph, 
     checks = compile_shapes(shapes, ill_formed=ill_formed, subclasses=subclasses_in(store))
     results = run_checks(store, checks)
     violations = [
-        Violation(_show(r.focus), _show(r.path) if r.path is not None else "-", _with_value(r.message, r.value))
+        Violation(
+            _show(r.focus),
+            _show(r.path) if r.path is not None else "-",
+            _with_value(r.message, r.value),
+        )
         for r in results
     ]
     return not results, results_graph(results), violations
@@ -216,7 +222,10 @@ def _graph_violations(dataset: Dataset) -> list[Violation]:
     ]
     text = (files("aigraph") / "checks" / "hand-typed-derived-edges.rq").read_text(encoding="utf-8")
     if store_name(dataset) == "oxigraph":
-        rows = [tuple(from_ox(row[name]) for name in ("g", "p", "subject")) for row in raw_store(dataset).query(text)]
+        rows = [
+            tuple(from_ox(row[name]) for name in ("g", "p", "subject"))
+            for row in raw_store(dataset).query(text)
+        ]
     else:
         rows = [tuple(row) for row in dataset.query(text)]
     for name, predicate, subject in sorted(rows):
@@ -233,7 +242,10 @@ def _graph_violations(dataset: Dataset) -> list[Violation]:
 
 
 def _sources(dataset: Dataset) -> set[URIRef]:
-    """Return the names of the sources' graphs (as :func:`aigraph.rdf.parse.source_graphs`), without counting them."""
+    """Return the names of the sources' graphs, without counting them.
+
+    The names are those :func:`aigraph.rdf.parse.source_graphs` gives.
+    """
     if store_name(dataset) != "oxigraph":
         return set(source_graphs(dataset))
     import pyoxigraph as ox
@@ -254,7 +266,13 @@ def _describes_itself(dataset: Dataset, name: URIRef) -> bool:
     import pyoxigraph as ox
 
     node = ox.NamedNode(name)
-    return next(raw_store(dataset).quads_for_pattern(node, ox.NamedNode(str(RDF.type)), None, node), None) is not None
+    return (
+        next(
+            raw_store(dataset).quads_for_pattern(node, ox.NamedNode(str(RDF.type)), None, node),
+            None,
+        )
+        is not None
+    )
 
 
 def _show(term: object) -> str:

@@ -80,13 +80,18 @@ def describe_dataset(
         void.add((DATASET_IRI, DCTERMS.modified, Literal(date, datatype=XSD.date)))
     if endpoint:
         void.add((DATASET_IRI, VOID.sparqlEndpoint, URIRef(endpoint)))
-    for namespace in sorted({PREFIXES[p] for p in ("aig", "schema", "org", "prov", "skos", "dcterms")}):
+    for namespace in sorted(
+        {PREFIXES[p] for p in ("aig", "schema", "org", "prov", "skos", "dcterms")}
+    ):
         void.add((DATASET_IRI, VOID.vocabulary, URIRef(namespace)))
     for name in dumps or []:
         void.add((DATASET_IRI, VOID.dataDump, URIRef(DUMPS_BASE + name)))
     keys = source_keys(paths)
     subsets = [(ONTOLOGY_SUBSET, ONTOLOGY_GRAPH), (DERIVED_SUBSET, DERIVED_GRAPH)]
-    subsets += [(URIRef(f"{DATASET_IRI}/source/{_key(dataset, g, keys)}"), g) for g in source_graphs(dataset)]
+    subsets += [
+        (URIRef(f"{DATASET_IRI}/source/{_key(dataset, g, keys)}"), g)
+        for g in source_graphs(dataset)
+    ]
     for subset, graph_name in subsets:
         statistics = _statistics(dataset, graph_name)
         if not statistics.triples:
@@ -123,7 +128,7 @@ def source_keys(paths: ProjectPaths, /) -> dict[URIRef, str]:
 
 
 def _key(dataset: Dataset, graph_name: URIRef, keys: dict[URIRef, str]) -> str:
-    """Return the subset's readable name: the file key, else the source's notation, else its IRI's tail."""
+    """Return the subset's readable name: file key, else the source's notation, else IRI tail."""
     if graph_name in keys:
         return keys[graph_name]
     notation = dataset.graph(graph_name).value(graph_name, SKOS.notation)
@@ -132,7 +137,7 @@ def _key(dataset: Dataset, graph_name: URIRef, keys: dict[URIRef, str]) -> str:
 
 
 def modified_date(root: Path, /) -> str | None:
-    """Return the date the curated files last changed: ``SOURCE_DATE_EPOCH``, else git's last commit.
+    """Return the date the curated files last changed: ``SOURCE_DATE_EPOCH``, else the last commit.
 
     Never the clock: two builds of one commit give the same VoID.
 
@@ -165,7 +170,9 @@ class _Statistics:
 
 
 #: The statistics of one graph (``GRAPH <g>``) or of the merge of all (no GRAPH), in SPARQL.
-_SIZE = "SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?p) AS ?p_) WHERE {{ {} }}"
+_SIZE = (
+    "SELECT (COUNT(*) AS ?t) (COUNT(DISTINCT ?s) AS ?s_) (COUNT(DISTINCT ?p) AS ?p_) WHERE {{ {} }}"
+)
 _CLASSES = "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {} FILTER(isIRI(?c)) }} GROUP BY ?c"
 
 
@@ -192,7 +199,9 @@ def _union(dataset: Dataset) -> Graph:
 
 def _counted(graph: Graph) -> _Statistics:
     classes = Counter(o for o in graph.objects(None, RDF.type) if isinstance(o, URIRef))
-    return _Statistics(len(graph), len(set(graph.subjects())), len(set(graph.predicates())), dict(classes))
+    return _Statistics(
+        len(graph), len(set(graph.subjects())), len(set(graph.predicates())), dict(classes)
+    )
 
 
 def _describe(void: Graph, node: URIRef, statistics: _Statistics) -> None:

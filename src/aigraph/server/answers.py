@@ -105,7 +105,7 @@ def negotiate(accept: str | None, offered: list[str]) -> str | None:
 
 
 def check_read_only(text: str) -> Any:
-    """Parse *text* with rdflib and return the prepared query, refusing what would write or call out.
+    """Parse *text* with rdflib; return the prepared query, refusing what would write or call out.
 
     :raises EndpointError: 400 for malformed SPARQL (with the parser's message),
         403 for SPARQL Update (``LOAD`` included) and for ``SERVICE`` anywhere in the query.
@@ -121,7 +121,9 @@ def check_read_only(text: str) -> Any:
         prepared = parse_query(text, label="query", base=QUERY_BASE)
     except QueryError as exc:
         if _is_update(text):
-            raise EndpointError(403, "SPARQL Update is refused: this endpoint is read-only") from None
+            raise EndpointError(
+                403, "SPARQL Update is refused: this endpoint is read-only"
+            ) from None
         raise EndpointError(400, str(exc)) from None
     if _has_service(prepared.algebra):
         raise EndpointError(403, "SERVICE is refused: this endpoint makes no outbound requests")
@@ -209,7 +211,11 @@ def _cannot_reach_out(text: str) -> bool:
 
 
 def _answer_on_oxigraph(
-    dataset: Dataset, text: str, accept: str | None, max_results: int, graphs: ProtocolDataset | None
+    dataset: Dataset,
+    text: str,
+    accept: str | None,
+    max_results: int,
+    graphs: ProtocolDataset | None,
 ) -> Answer | None:
     """Answer with Oxigraph's parser alone, or ``None`` when it cannot parse *text*.
 
@@ -237,7 +243,11 @@ def _answer_on_oxigraph(
 
 
 def _execute(
-    dataset: Dataset, text: str, prepared: Any, max_results: int, graphs: ProtocolDataset | None = None
+    dataset: Dataset,
+    text: str,
+    prepared: Any,
+    max_results: int,
+    graphs: ProtocolDataset | None = None,
 ) -> Result:
     """Run the query and keep at most *max_results* rows or triples.
 
@@ -270,12 +280,15 @@ def _within_limit(result: Result, max_results: int) -> Result:
         size = len(result.graph) if result.graph is not None else 0
     if size > max_results:
         raise EndpointError(
-            400, f"the answer holds more than {max_results} results; add a LIMIT or narrow the query"
+            400,
+            f"the answer holds more than {max_results} results; add a LIMIT or narrow the query",
         )
     if result.type == "SELECT":
         limited = Result("SELECT")
         limited.vars = result.vars
-        limited.bindings = [{v: row[v] for v in result.vars or [] if row[v] is not None} for row in rows]
+        limited.bindings = [
+            {v: row[v] for v in result.vars or [] if row[v] is not None} for row in rows
+        ]
         return limited
     return result
 
@@ -292,7 +305,9 @@ def _ox_answer(dataset: Dataset, text: str, prepared: Any, graphs: ProtocolDatas
     if graphs is not None:
         default = [ox.NamedNode(g) for g in graphs.default]
         named = [ox.NamedNode(g) for g in graphs.named]
-        return raw_store(dataset).query(text, base_iri=QUERY_BASE, default_graph=default, named_graphs=named)
+        return raw_store(dataset).query(
+            text, base_iri=QUERY_BASE, default_graph=default, named_graphs=named
+        )
     return ox_query(dataset, text, base_iri=QUERY_BASE)
 
 
@@ -403,13 +418,15 @@ def _link(dataset: Dataset, term: object) -> str:
         href = local_path(term) if term.startswith(BASE) else web_address(term)
         return f'<a href="{html.escape(href)}">{text}</a>' if href else text
     if isinstance(term, Literal) and term.language:
-        return f'{text} <small lang="{html.escape(term.language)}">@{html.escape(term.language)}</small>'
+        lang = html.escape(term.language)
+        return f'{text} <small lang="{lang}">@{lang}</small>'
     return text
 
 
 def _entity_page(dataset: Dataset, subject: URIRef, facts: list, graph_size: int = 0) -> str:
     rows = "\n".join(
-        f"<tr><td>{_link(dataset, p)}</td><td>{_link(dataset, o)}</td><td>{_link(dataset, g)}</td></tr>"
+        f"<tr><td>{_link(dataset, p)}</td><td>{_link(dataset, o)}</td>"
+        f"<td>{_link(dataset, g)}</td></tr>"
         for p, o, g in facts
     )
     title = html.escape(_label(dataset, subject))
@@ -422,8 +439,11 @@ def _entity_page(dataset: Dataset, subject: URIRef, facts: list, graph_size: int
         f'<link rel="alternate" type="{html.escape(media)}" href="{here}?format={fmt}">\n'
         for media, fmt, _name in _FORMAT_LINKS
     )
-    graph_note = (f"<p>This IRI names a graph of {graph_size} triples; the formats above hold them.</p>\n"
-                  if graph_size else "")
+    graph_note = (
+        f"<p>This IRI names a graph of {graph_size} triples; the formats above hold them.</p>\n"
+        if graph_size
+        else ""
+    )
     return (
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f"<title>{title}</title>\n{alternates}</head><body>\n<h1>{title}</h1>\n"

@@ -88,7 +88,7 @@ def create_app(
     paths = project.paths
     stories = read_stories(paths)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
-    # The page reads the drawing hints (what is served leaves them out); it is made on first request.
+    # The page reads the drawing hints (what is served leaves them out); made on first request.
     page = GraphPage(dump_nquads(project.dataset, workdir / "page.nq"), options.store, stories)
     if options.store == "oxigraph":  # on disk, opened read-only by every worker: one copy for all
         snapshot = workdir / "store"
@@ -141,7 +141,11 @@ def create_app(
         iri = str(entity_iri(request.path_params["path"]))
         if iri == str(ONTOLOGY_GRAPH) and _prefers_html(accept):
             return HTMLResponse(docs, headers=_HEADERS)
-        if iri == str(DATASET_IRI) or iri.startswith(f"{DATASET_IRI}/") or iri in description.subjects:
+        if (
+            iri == str(DATASET_IRI)
+            or iri.startswith(f"{DATASET_IRI}/")
+            or iri in description.subjects
+        ):
             endpoint = str(request.base_url).rstrip("/") + "/sparql"
             return _respond(description.answer(iri, accept, endpoint))
         return _respond(await pool.run("entity", iri, accept, client_of(request)), pool)
@@ -153,7 +157,9 @@ def create_app(
         Route("/dist/{name}", dist, methods=["GET"]),
         Route("/{path:path}", entity, methods=["GET"]),
     ]
-    return Starlette(routes=routes, lifespan=lifespan, middleware=[Middleware(HtmlPolicyMiddleware)])
+    return Starlette(
+        routes=routes, lifespan=lifespan, middleware=[Middleware(HtmlPolicyMiddleware)]
+    )
 
 
 def serve(
@@ -188,7 +194,8 @@ def listen_socket(host: str, port: int) -> socket.socket:
     >>> listen_socket("127.0.0.1", 99999)
     Traceback (most recent call last):
     ...
-    aigraph.server.app.ServeError: cannot listen on 127.0.0.1:99999: the port must be between 1 and 65535
+    aigraph.server.app.ServeError: cannot listen on 127.0.0.1:99999:
+    the port must be between 1 and 65535
     """
     if not 0 < port < 65536:
         raise ServeError(f"cannot listen on {host}:{port}: the port must be between 1 and 65535")
@@ -257,7 +264,9 @@ def _accept(request: Request) -> tuple[str | None, Answer | None]:
     if fmt is None:
         return request.headers.get("accept"), None
     if fmt not in FORMAT_PARAMETER:
-        return None, Answer.error(400, f"unknown format {fmt!r} (known: {', '.join(FORMAT_PARAMETER)})")
+        return None, Answer.error(
+            400, f"unknown format {fmt!r} (known: {', '.join(FORMAT_PARAMETER)})"
+        )
     return FORMAT_PARAMETER[fmt], None
 
 
@@ -286,7 +295,9 @@ class VoidDocument:
         except EndpointError as exc:
             return Answer.error(exc.status, str(exc))
         if media is None:
-            return Answer.error(406, f"cannot answer in {accept}; available: {', '.join(ENTITY_TYPES)}")
+            return Answer.error(
+                406, f"cannot answer in {accept}; available: {', '.join(ENTITY_TYPES)}"
+            )
         subject = URIRef(iri)
         if (subject, None, None) not in self.graph:
             return Answer.error(404, f"no facts about <{iri}>")
@@ -310,7 +321,9 @@ def _respond(answer: Answer, pool: WorkerPool | None = None) -> Response:
     headers = _HEADERS
     if answer.status in (429, 503) and pool is not None:  # when to come back: one time limit
         headers = {**_HEADERS, "Retry-After": str(pool.gate.retry_after)}
-    return Response(answer.body, status_code=answer.status, media_type=answer.media_type, headers=headers)
+    return Response(
+        answer.body, status_code=answer.status, media_type=answer.media_type, headers=headers
+    )
 
 
 def client_of(request: Request) -> str:
@@ -325,7 +338,9 @@ async def _sparql(request: Request, pool: WorkerPool) -> Response:
     else:
         body = await _read_body(request)
         if body is None:
-            return _respond(Answer.error(413, f"the request is larger than {MAX_REQUEST_BYTES} bytes"))
+            return _respond(
+                Answer.error(413, f"the request is larger than {MAX_REQUEST_BYTES} bytes")
+            )
         params, problem = _post_params(request, body)
         if problem is not None:
             return _respond(problem)
@@ -340,7 +355,11 @@ async def _sparql(request: Request, pool: WorkerPool) -> Response:
             return HTMLResponse(_FORM, headers=_HEADERS)
         if queries:
             return _respond(Answer.error(400, f"give one query parameter, not {len(queries)}"))
-        return _respond(Answer.error(400, "no query: give the query parameter (or POST application/sparql-query)"))
+        return _respond(
+            Answer.error(
+                400, "no query: give the query parameter (or POST application/sparql-query)"
+            )
+        )
     return _respond(await pool.run("sparql", (queries[0], graphs), request.headers.get("accept"),
                                 client_of(request)), pool)
 
@@ -388,7 +407,10 @@ def _post_params(request: Request, body: bytes) -> tuple[dict[str, list[str]], A
     if media == "application/x-www-form-urlencoded":
         return parse_qs(text, keep_blank_values=True), None
     if media == "application/sparql-query":
-        return {"query": [text], **{k: request.query_params.getlist(k) for k in request.query_params}}, None
+        return {
+            "query": [text],
+            **{k: request.query_params.getlist(k) for k in request.query_params},
+        }, None
     if media == "application/sparql-update":
         return {"update": [text]}, None
     return {}, Answer.error(
@@ -398,14 +420,19 @@ def _post_params(request: Request, body: bytes) -> tuple[dict[str, list[str]], A
 
 
 def graph_page(dataset: object, stories: list[dict[str, Any]] | None = None) -> str:
-    """Return the HTML of the graph page (:mod:`aigraph.network.page`) for the served dataset, as a build writes it."""
+    """Return the HTML of the graph page for the served dataset, as a build writes it.
+
+    The page is :mod:`aigraph.network.page`'s.
+    """
     from aigraph.network.page import render_html
     from aigraph.network.projection import to_networkx
 
     return str(render_html(to_networkx(dataset), stories=stories))
 
 
-def graph_page_of_snapshot(snapshot: str, store: StoreName, stories: list[dict[str, Any]] | None = None) -> str:
+def graph_page_of_snapshot(
+    snapshot: str, store: StoreName, stories: list[dict[str, Any]] | None = None
+) -> str:
     """Return the graph page of a snapshot (:func:`aigraph.server.workers.load_snapshot`)."""
     from aigraph.server.workers import load_snapshot
 
@@ -424,7 +451,9 @@ class GraphPage:
     that come while it is being made wait for the same child.
     """
 
-    def __init__(self, snapshot: Path, store: StoreName, stories: list[dict[str, Any]] | None = None) -> None:
+    def __init__(
+        self, snapshot: Path, store: StoreName, stories: list[dict[str, Any]] | None = None
+    ) -> None:
         self.snapshot, self.store, self.stories = snapshot, store, stories
         self._made: asyncio.Future[str] | None = None
 
@@ -450,11 +479,12 @@ class GraphPage:
         return page, content_security_policy(page)
 
 
+_EXAMPLE_QUERY = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10"
 _FORM = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>aigraph SPARQL</title></head><body>
 <h1>SPARQL query</h1>
 <form method="get" action="/sparql">
-<textarea name="query" rows="12" cols="80">{html.escape("SELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10")}</textarea>
+<textarea name="query" rows="12" cols="80">{html.escape(_EXAMPLE_QUERY)}</textarea>
 <p><button type="submit">Run</button> (read-only; results as SPARQL JSON by default)</p>
 </form>
 </body></html>

@@ -76,7 +76,8 @@ class FairGate:
     >>> gate.admit("10.0.0.1")
     Traceback (most recent call last):
     ...
-    aigraph.server.fairness.Refused: this client has 1 request(s) waiting or running already; retry later
+    aigraph.server.fairness.Refused: this client has 1 request(s) waiting or running already;
+    retry later
     """
 
     per_client: int = 16
@@ -108,11 +109,14 @@ class FairGate:
         state = self._clients.setdefault(client, _Client())
         if state.in_flight >= self.per_client:
             raise Refused(
-                f"this client has {state.in_flight} request(s) waiting or running already; retry later",
+                f"this client has {state.in_flight} request(s) waiting or running already; "
+                "retry later",
                 self.retry_after,
             )
         if len(self._waiting) >= self.queue_max:
-            raise Refused(f"{len(self._waiting)} requests are waiting already; retry later", self.retry_after)
+            raise Refused(
+                f"{len(self._waiting)} requests are waiting already; retry later", self.retry_after
+            )
         state.in_flight += 1
         state.last_seen = now
         return Ticket(client, next(self._counter), now)
@@ -146,7 +150,7 @@ class FairGate:
             self._waiting.remove(ticket)
 
     def release(self, ticket: Ticket, worker: Any | None) -> None:
-        """End *ticket*: count its worker time, and give its worker (if still usable) to the next."""
+        """End *ticket*: count its worker time, give its worker (if still usable) to the next."""
         state = self._clients[ticket.client]
         now = time.monotonic()
         started = state.running.pop(ticket.order, None)
@@ -186,7 +190,9 @@ class FairGate:
         state.stamp = now
 
     def _active_clients(self, now: float) -> int:
-        return sum(1 for s in self._clients.values() if s.in_flight or now - s.last_seen < ACTIVE_WINDOW)
+        return sum(
+            1 for s in self._clients.values() if s.in_flight or now - s.last_seen < ACTIVE_WINDOW
+        )
 
     def _forget_idle_clients(self, now: float) -> None:
         for key in [k for k, s in self._clients.items()

@@ -47,7 +47,8 @@ def load_snapshot(snapshot: str, store: StoreName) -> Any:
     if store == "oxigraph":  # the snapshot holds the merge already
         import pyoxigraph as ox
 
-        if Path(snapshot).is_dir():  # an on-disk store, shared by every worker through the page cache
+        # an on-disk store, shared by every worker through the page cache
+        if Path(snapshot).is_dir():
             loaded = ox.Store.read_only(snapshot)
         else:  # an N-Quads file: Oxigraph's bulk loader, a copy per worker
             loaded = ox.Store()
@@ -78,8 +79,9 @@ def worker_main(conn: Connection, snapshot: str, store: StoreName, max_results: 
         try:
             if kind == "sparql":
                 text, graphs = arg if isinstance(arg, tuple) else (arg, None)
-                answer = endpoint.answer_query(dataset, text, accept=accept, max_results=max_results,
-                                               graphs=graphs)
+                answer = endpoint.answer_query(
+                    dataset, text, accept=accept, max_results=max_results, graphs=graphs
+                )
             else:
                 answer = endpoint.describe_entity(dataset, arg, accept=accept)
         except Exception as exc:  # a bug, not the client's fault: report it, keep serving
@@ -171,8 +173,8 @@ class WorkerPool:
         The gate (:mod:`aigraph.server.fairness`) refuses a client with too many requests
         in flight, or a full queue, at once (429). A task then waits at most twice
         the time limit for a worker, and a light client :data:`LIGHT_GRACE` more
-        (then 429 for a client that used the workers heavily, 503 otherwise), and has the time limit and the memory cap to
-        finish (503, and its worker is replaced).
+        (then 429 for a client that used the workers heavily, 503 otherwise), and has
+        the time limit and the memory cap to finish (503, and its worker is replaced).
         """
         try:
             ticket = self.gate.admit(client)
@@ -186,16 +188,21 @@ class WorkerPool:
                 worker = await self.gate.acquire(ticket, wait)
             except TimeoutError:
                 if self.gate.heavy(client):
-                    return Answer.error(429, "the workers are busy and this client used them heavily "
-                                             "of late; try again later")
-                return Answer.error(503, f"every query worker is busy; try again (limit {self.timeout:g} s)")
+                    return Answer.error(
+                        429,
+                        "the workers are busy and this client used them heavily "
+                        "of late; try again later",
+                    )
+                return Answer.error(
+                    503, f"every query worker is busy; try again (limit {self.timeout:g} s)"
+                )
             answer, worker = await self._task(worker, (kind, arg, accept))
             return answer
         finally:
             self.gate.release(ticket, worker)
 
     async def _task(self, worker: _Worker, task: tuple) -> tuple[Answer, _Worker | None]:
-        """Send *task* to *worker*; return the answer and the worker, or None when it was replaced."""
+        """Send *task* to *worker*; return the answer and the worker (None when it was replaced)."""
         worker.conn.send(task)
         try:
             answer = await self._receive(worker, self.timeout, capped=self.max_memory_mb > 0)

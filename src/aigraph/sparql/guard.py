@@ -44,7 +44,8 @@ def refuse_service(text: str, /, *, label: str = "<query text>") -> None:
     :raises QueryError: naming the query; the CLI exits 2 and no request is made.
 
     >>> refuse_service("SELECT * WHERE { ?s ?p ?o }")
-    >>> refuse_service("ASK { OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/q> { ?s ?p ?o } } }", label="q")
+    >>> refuse_service("ASK { OPTIONAL { SERVICE SILENT <http://127.0.0.1:9/q> { ?s ?p ?o } } }",
+    ...                label="q")
     Traceback (most recent call last):
     ...
     aigraph.errors.QueryError: q: SERVICE is refused: aigraph makes no outbound requests
@@ -65,7 +66,8 @@ def has_service(algebra: object) -> bool:
     """Walk a parsed query's whole algebra: SERVICE may hide in a sub-query, EXISTS or OPTIONAL.
 
     >>> from aigraph.sparql.query import parse_query
-    >>> has_service(parse_query("ASK { FILTER EXISTS { SERVICE <http://x.org/q> { ?s ?p ?o } } }").algebra)
+    >>> parsed = parse_query("ASK { FILTER EXISTS { SERVICE <http://x.org/q> { ?s ?p ?o } } }")
+    >>> has_service(parsed.algebra)
     True
     """
     stack = [algebra]

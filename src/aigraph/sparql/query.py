@@ -86,7 +86,8 @@ def resolve_query(query: str | Path, /, *, paths: ProjectPaths | None = None) ->
     '<query text>'
     """
     text = str(query)
-    if _KEYWORDS.search(text) and ("{" in text or "\n" in text or "<" in text):  # DESCRIBE <iri> too
+    # "<" for DESCRIBE <iri> too
+    if _KEYWORDS.search(text) and ("{" in text or "\n" in text or "<" in text):
         return "<query text>", text
     path = Path(text)
     if path.suffix == ".rq" or path.exists():
@@ -142,7 +143,7 @@ def run_query(
     *,
     paths: ProjectPaths | None = None,
 ) -> Result:
-    """Answer *query* (a path, a name in the ``queries/`` of *paths*, or SPARQL text) over *dataset*.
+    """Answer *query* (a path, a name in the ``queries/`` of *paths*, or SPARQL) over *dataset*.
 
     The default graph is the merge of every graph; ``GRAPH ?g`` reaches each
     source's named graph.
@@ -225,7 +226,9 @@ def answer(
 
 def _is_sparql_or_file(query: str | Path) -> bool:
     text = str(query)
-    return bool(_KEYWORDS.search(text) and ("{" in text or "\n" in text)) or Path(text).suffix == ".rq"
+    return (
+        bool(_KEYWORDS.search(text) and ("{" in text or "\n" in text)) or Path(text).suffix == ".rq"
+    )
 
 
 def render_answer(
@@ -238,7 +241,7 @@ def render_answer(
     fmt: str = "table",
     lang: str = "en",
 ) -> str:
-    """Answer *query* as :func:`answer` does and return the rendered text (what ``aigraph query`` prints).
+    """Answer *query* as :func:`answer` does; return the rendered text ``aigraph query`` prints.
 
     A module-level function, so that :func:`aigraph.runner.run_limited` can run
     it in a worker process.

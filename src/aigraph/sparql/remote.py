@@ -43,7 +43,9 @@ class PushReport:
         """One line per graph, then the total."""
         lines = [f"{n:>8}  {name}" for name, n in self.graphs]
         total = sum(n for _name, n in self.graphs)
-        return "\n".join([*lines, f"pushed {len(self.graphs)} graphs, {total} triples, to {self.graph_store}"])
+        return "\n".join(
+            [*lines, f"pushed {len(self.graphs)} graphs, {total} triples, to {self.graph_store}"]
+        )
 
 
 def graph_store_url(endpoint: str) -> str:
@@ -129,7 +131,9 @@ def push_dataset(
     remote = _remote_counts(client, endpoint)
     for name, count in pushed:
         if remote.get(name) != count:
-            raise RemoteError(f"{name}: pushed {count} triples but {endpoint} holds {remote.get(name, 0)}")
+            raise RemoteError(
+                f"{name}: pushed {count} triples but {endpoint} holds {remote.get(name, 0)}"
+            )
     return PushReport(store_url, tuple(pushed))
 
 
@@ -154,7 +158,9 @@ def _send(client: Any, method: str, url: str, **kwargs: Any) -> Any:
     try:
         return client.request(method, url, **kwargs)
     except httpx.ConnectTimeout as exc:
-        raise RemoteError(f"cannot reach {url}: no connection within {CONNECT_TIMEOUT:g} s") from exc
+        raise RemoteError(
+            f"cannot reach {url}: no connection within {CONNECT_TIMEOUT:g} s"
+        ) from exc
     except httpx.TimeoutException as exc:
         waited = getattr(getattr(client, "timeout", None), "read", None)
         within = f" within {waited:g} s" if isinstance(waited, int | float) else ""
@@ -178,7 +184,9 @@ def _query(client: Any, endpoint: str, text: str) -> Result:
         result = Result("CONSTRUCT")
         result.graph = Graph().parse(data=response.content, format=_GRAPH_PARSERS[media])
         return result
-    raise RemoteError(f"{endpoint} answered in {media or 'no media type'}, which aigraph cannot read")
+    raise RemoteError(
+        f"{endpoint} answered in {media or 'no media type'}, which aigraph cannot read"
+    )
 
 
 def query_endpoint(endpoint: str, text: str, /, *, timeout: float = 60.0) -> Result:

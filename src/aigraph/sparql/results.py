@@ -92,7 +92,9 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
         "  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),
         "  ".join("-" * w for w in widths),
     ]
-    lines += ["  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows]
+    lines += [
+        "  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    ]
     return "\n".join(lines)
 
 
@@ -128,14 +130,17 @@ def render_result(
     >>> render_result(ask, fmt="ttl")
     Traceback (most recent call last):
     ...
-    aigraph.errors.QueryError: -f ttl is for CONSTRUCT and DESCRIBE; the ASK query answers in table, csv, tsv, json or xml
+    aigraph.errors.QueryError: -f ttl is for CONSTRUCT and DESCRIBE;
+    the ASK query answers in table, csv, tsv, json or xml
     """
     if fmt not in RESULT_FORMATS:
         raise QueryError(f"unknown result format {fmt!r} (known: {', '.join(RESULT_FORMATS)})")
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         if fmt not in GRAPH_FORMATS:
-            raise QueryError(f"-f {fmt} is for SELECT and ASK; the {result.type} query answers in "
-                             f"{', '.join(GRAPH_FORMATS[1:-1])} or {GRAPH_FORMATS[-1]} (table shows Turtle)")
+            raise QueryError(
+                f"-f {fmt} is for SELECT and ASK; the {result.type} query answers in "
+                f"{', '.join(GRAPH_FORMATS[1:-1])} or {GRAPH_FORMATS[-1]} (table shows Turtle)"
+            )
         from aigraph.export.serialize import serialize_graph
 
         graph = Graph()
@@ -143,8 +148,10 @@ def render_result(
             graph.add(triple)
         return serialize_graph(graph, "ttl" if fmt == "table" else fmt).decode("utf-8")  # type: ignore[arg-type]
     if fmt not in SOLUTION_FORMATS:
-        raise QueryError(f"-f {fmt} is for CONSTRUCT and DESCRIBE; the {result.type} query answers in "
-                         f"{', '.join(SOLUTION_FORMATS[:-1])} or {SOLUTION_FORMATS[-1]}")
+        raise QueryError(
+            f"-f {fmt} is for CONSTRUCT and DESCRIBE; the {result.type} query answers in "
+            f"{', '.join(SOLUTION_FORMATS[:-1])} or {SOLUTION_FORMATS[-1]}"
+        )
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8") + "\n"
     if fmt == "xml":
