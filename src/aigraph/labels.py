@@ -13,8 +13,7 @@ One policy for every reader (query tables, the page, paths, the server, ingest):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Literal as TypingLiteral
-from typing import cast
+from typing import Literal as TypingLiteral, cast
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS

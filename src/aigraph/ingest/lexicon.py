@@ -73,7 +73,7 @@ class Lexicon:
         return kind in self.kinds.get(entity, frozenset())
 
     def label(self, entity: str, lang: str) -> str:
-        """Return *entity*'s label for a reader of *lang* (:mod:`aigraph.labels`), else its local name.
+        """Return *entity*'s label for a reader of *lang* (:mod:`aigraph.labels`), else its tail.
 
         >>> Lexicon(labels={"x": {"en": "Harris", "ko": "해리스"}}).label("x", "ko")
         '해리스'
