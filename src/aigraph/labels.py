@@ -13,7 +13,7 @@ One policy for every reader (query tables, the page, paths, the server, ingest):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Literal as TypingLiteral, cast
+from typing import Literal as TypingLiteral
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
@@ -48,7 +48,7 @@ def as_language(value: str) -> Language:
     """
     if value not in LANGUAGES:
         raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {value!r}")
-    return cast(Language, value)
+    return value
 
 
 def pick(texts: Texts, lang: str) -> str | None:

@@ -24,7 +24,8 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from multiprocessing.context import ForkContext, SpawnContext
+from typing import Any, Literal
 
 from aigraph.errors import AigraphError
 
@@ -106,7 +107,11 @@ def run_limited(
     >>> run_limited(pow, 2, 10, limits=Limits(timeout=60))
     1024
     """
-    context = multiprocessing.get_context(start_method())
+    context: ForkContext | SpawnContext = (
+        multiprocessing.get_context("fork")
+        if start_method() == "fork"
+        else multiprocessing.get_context("spawn")
+    )
     parent, child = context.Pipe(duplex=False)
     process = context.Process(
         target=_child, args=(child, limits.max_memory_mb, function, args, kwargs), daemon=True
@@ -131,7 +136,7 @@ def run_limited(
     return _unwrap(outcome, limits, process.exitcode)
 
 
-def start_method() -> str:
+def start_method() -> Literal["fork", "spawn"]:
     """How the worker starts: ``fork`` while this process runs one thread only, else ``spawn``.
 
     A forked worker has every module the caller imported already (``aigraph

@@ -91,7 +91,8 @@ class Project:
         from aigraph.sparql.results import labels_query
 
         text = labels_query(result)
-        return self.query(text).graph if text is not None else Graph()
+        found = self.query(text).graph if text is not None else None
+        return found if found is not None else Graph()
 
     def queries(self) -> list[NamedQuery]:
         """Return the named queries of ``queries/``, sorted by name.

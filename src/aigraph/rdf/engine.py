@@ -71,7 +71,9 @@ def assemble_store(paths: ProjectPaths, /) -> pyoxigraph.Store:
     return store
 
 
-def _load_file(store: pyoxigraph.Store, path: Path, /, *, to_graph: object = None) -> None:
+def _load_file(
+    store: pyoxigraph.Store, path: Path, /, *, to_graph: pyoxigraph.NamedNode | None = None
+) -> None:
     """Bulk-load one curated file, refusing a literal Oxigraph would rewrite."""
     from aigraph.rdf.parse import read_curated, refuse_changed_literals, syntax_error
 

@@ -109,7 +109,7 @@ def published(dataset: Dataset, /, *, directory: Path | None = None) -> Dataset:
     out = new_dataset(store=store_name(dataset))
     for s, p, o, g in dataset.quads((None, None, None, None)):
         if p not in properties and s not in hidden:
-            graph = out.graph(g.identifier if hasattr(g, "identifier") else g)
+            graph = out.graph(getattr(g, "identifier", g))
             graph.add((s, p, o))
             if (
                 isinstance(o, Literal)

@@ -22,6 +22,7 @@ from itertools import count
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
 
 from aigraph.rdf.namespaces import SH
 
@@ -45,7 +46,7 @@ _VALUE_COMPONENTS = (
     "minExclusive maxExclusive minLength maxLength or xone and not node property"
 ).split()
 _RANGE_OPS = {"minInclusive": ">=", "maxInclusive": "<=", "minExclusive": ">", "maxExclusive": "<"}
-_NODE_KINDS = {
+_NODE_KINDS: dict[Node, str] = {
     SH.IRI: "isIRI({v})",
     SH.BlankNode: "isBlank({v})",
     SH.Literal: "isLiteral({v})",
@@ -77,9 +78,9 @@ class Check:
 class Result:
     """One violation found by a :class:`Check` (rdflib terms)."""
 
-    focus: object
+    focus: Node
     path: URIRef | None
-    value: object | None
+    value: Node | None
     message: str
     shape: URIRef | BNode
     component: str
@@ -128,26 +129,23 @@ class _Compiler:
 
     def shapes_with_targets(self) -> Iterator[URIRef | BNode]:
         for target in (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf, SH.targetNode):
-            yield from self.g.subjects(target, None)
+            yield from (_shape(shape) for shape in self.g.subjects(target, None))
         for kind in (RDFS.Class, URIRef("http://www.w3.org/2002/07/owl#Class")):
             for shape in self.g.subjects(RDF.type, kind):
-                if (shape, RDF.type, SH.NodeShape) in self.g or (
-                    shape,
-                    RDF.type,
-                    SH.PropertyShape,
-                ) in self.g:
+                node_shape = (shape, RDF.type, SH.NodeShape) in self.g
+                if node_shape or (shape, RDF.type, SH.PropertyShape) in self.g:
                     raise Unsupported(f"implicit class target of {shape.n3()}")
 
-    def one(self, node: object, predicate: URIRef) -> object | None:
+    def one(self, node: Node, predicate: URIRef) -> Node | None:
         values = list(self.g.objects(node, predicate))
         if len(values) > 1:
             raise Unsupported(f"{node} has {len(values)} values of {predicate}")
         return values[0] if values else None
 
-    def members(self, node: object) -> list:
+    def members(self, node: Node) -> list:
         return list(Collection(self.g, node))
 
-    def inspect(self, shape: object) -> None:
+    def inspect(self, shape: Node) -> None:
         """Refuse a shape that carries a ``sh:`` term this compiler does not know."""
         for predicate in self.g.predicates(shape, None):
             if str(predicate).startswith(str(SH)) and predicate not in _SH_KNOWN:
@@ -156,14 +154,14 @@ class _Compiler:
         if path is not None and not isinstance(path, URIRef):
             raise Unsupported(f"non-predicate sh:path on shape {shape.n3()}")
 
-    def deactivated(self, shape: object) -> bool:
+    def deactivated(self, shape: Node) -> bool:
         return any(value == Literal(True) for value in self.g.objects(shape, SH.deactivated))
 
-    def message(self, shape: object, default: str) -> str:
+    def message(self, shape: Node, default: str) -> str:
         messages = sorted(str(m) for m in self.g.objects(shape, SH.message))
         return messages[0] if messages else default
 
-    def targets(self, shape: object) -> str:
+    def targets(self, shape: Node) -> str:
         parts = []
         classes = [self.classes(c) for c in self.g.objects(shape, SH.targetClass)]
         if classes:
@@ -178,20 +176,22 @@ class _Compiler:
         # A node may be found more than once: counts are of distinct values, results a set.
         return "{ " + " UNION ".join(f"{{ {part} }}" for part in parts) + " }"
 
-    def classes(self, cls: object) -> str:
+    def classes(self, cls: Node) -> str:
         """*cls* and its subclasses in the data, as SPARQL terms."""
+        if not isinstance(cls, URIRef):
+            raise Unsupported(f"the class {cls.n3()}: not an IRI")
         return " ".join(sorted({_term(c) for c in self.subclasses(cls)}))
 
     # --- top-level checks: one query per constraint component
 
-    def shape_checks(self, shape: object) -> list[Check]:
+    def shape_checks(self, shape: URIRef | BNode) -> list[Check]:
         self.inspect(shape)
         if self.deactivated(shape):
             return []
         targets = self.targets(shape)
         if self.one(shape, SH.path) is not None:
-            return self.property_checks(shape, targets, shape)
-        checks = [
+            return [c for c in self.property_checks(shape, targets, shape) if c is not None]
+        checks: list[Check | None] = [
             self.flagged(
                 shape,
                 None,
@@ -199,7 +199,7 @@ class _Compiler:
                 self.value_conditions(shape, "?this", skip=("property",)),
             )
         ]
-        for prop in self.g.objects(shape, SH.property):
+        for prop in map(_shape, self.g.objects(shape, SH.property)):
             self.inspect(prop)
             if not self.deactivated(prop):
                 checks += self.property_checks(prop, targets, shape)
@@ -207,7 +207,7 @@ class _Compiler:
             checks.append(self.sparql_check(shape, constraint, targets))
         return [check for check in checks if check is not None]
 
-    def flagged(self, shape: object, path: URIRef | None, template: str,
+    def flagged(self, shape: URIRef | BNode, path: URIRef | None, template: str,
                 violated: list[tuple[str, str]], *, negate: bool = True) -> Check | None:
         """One query for several components: ``?_kI`` is true where component I is violated."""
         if not violated:
@@ -227,24 +227,27 @@ class _Compiler:
             self.message(shape, default),
         )
 
-    def property_checks(self, prop: object, targets: str, shape: object) -> list[Check | None]:
+    def property_checks(
+        self, prop: URIRef | BNode, targets: str, shape: Node
+    ) -> list[Check | None]:
         if self.g.value(prop, SH.sparql) is not None:
             raise Unsupported(f"sh:sparql on property shape {prop.n3()}")
         path = self.one(prop, SH.path)
+        if not isinstance(path, URIRef):  # inspect() refused any other path; here, none at all
+            raise Unsupported(f"property shape {prop.n3()} without sh:path")
         p = path.n3()
         # Nodes with a value are targets anyway when the shape targets the subjects of the path.
         valued = "" if path in set(self.g.objects(shape, SH.targetSubjectsOf)) else targets
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
         counts = []
-        if low is not None and int(low) > 0:
-            counts.append(("minCount", f"COUNT(DISTINCT ?_x) < {int(low)}"))
+        if low is not None and int(str(low)) > 0:
+            counts.append(("minCount", f"COUNT(DISTINCT ?_x) < {int(str(low))}"))
         if high is not None:
-            counts.append(("maxCount", f"COUNT(DISTINCT ?_x) > {int(high)}"))
+            counts.append(("maxCount", f"COUNT(DISTINCT ?_x) > {int(str(high))}"))
         if self.one(prop, SH.uniqueLang) == Literal(True):
             counts.append(("uniqueLang", "COUNT(DISTINCT ?_lx) > COUNT(DISTINCT ?_lg)"))
-        tagged = (
-            'isLiteral(?_x) && LANG(?_x) != ""'  # ?_none is never bound: no value where untagged
-        )
+        # ?_none is never bound: no value where untagged
+        tagged = 'isLiteral(?_x) && LANG(?_x) != ""'
         values = (f"?this {p} ?_x BIND (IF({tagged}, ?_x, ?_none) AS ?_lx) "
                   f"BIND (IF({tagged}, LCASE(LANG(?_x)), ?_none) AS ?_lg)")
         pattern = (
@@ -268,7 +271,9 @@ class _Compiler:
                                    self.value_conditions(prop, "?value", skip=("hasValue",))))
         return checks
 
-    def sparql_check(self, shape: object, constraint: object, targets: str) -> Check | None:
+    def sparql_check(
+        self, shape: URIRef | BNode, constraint: Node, targets: str
+    ) -> Check | None:
         if self.deactivated(constraint):
             return None
         select = self.one(constraint, SH.select)
@@ -306,7 +311,7 @@ class _Compiler:
             message,
         )
 
-    def prefixes(self, constraint: object) -> str:
+    def prefixes(self, constraint: Node) -> str:
         lines = []
         for ontology in self.g.objects(constraint, SH.prefixes):
             for declaration in self.g.objects(ontology, SH.declare):
@@ -317,7 +322,7 @@ class _Compiler:
 
     # --- conditions: SPARQL expressions true when a value node conforms
 
-    def value_conditions(self, shape: object, v: str, *, skip: tuple = ()) -> list[tuple[str, str]]:
+    def value_conditions(self, shape: Node, v: str, *, skip: tuple = ()) -> list[tuple[str, str]]:
         found = []
         for name in _VALUE_COMPONENTS:
             if name in skip:
@@ -326,7 +331,7 @@ class _Compiler:
                 found.append((name, self.condition(shape, name, value, v)))
         return found
 
-    def condition(self, shape: object, name: str, value: object, v: str) -> str:
+    def condition(self, shape: Node, name: str, value: Node, v: str) -> str:
         if name == "class":
             c = self.var()
             return f"EXISTS {{ VALUES {c} {{ {self.classes(value)} }} {v} <{RDF.type}> {c} }}"
@@ -359,10 +364,10 @@ class _Compiler:
             return f"COALESCE({v} {_RANGE_OPS[name]} {_term(value)}, false)"
         if name in ("minLength", "maxLength"):
             op = ">=" if name == "minLength" else "<="
-            return f"(!isBlank({v}) && STRLEN(STR({v})) {op} {int(value)})"
+            return f"(!isBlank({v}) && STRLEN(STR({v})) {op} {int(str(value))})"
         return self.logical(name, value, v)
 
-    def logical(self, name: str, value: object, v: str) -> str:
+    def logical(self, name: str, value: Node, v: str) -> str:
         if name == "not":
             return f"(!{self.conforms(value, v)})"
         if name in ("node", "property"):
@@ -374,21 +379,21 @@ class _Compiler:
             return "(" + " || ".join(parts or ["false"]) + ")"
         return "((" + " + ".join([f"IF({p}, 1, 0)" for p in parts] or ["0"]) + ") = 1)"  # xone
 
-    def datatype(self, datatype: object, v: str) -> str:
+    def datatype(self, datatype: Node, v: str) -> str:
         if datatype == RDFS.Literal:
             return f"isLiteral({v})"
         if datatype == RDF.langString:
             return f"(isLiteral({v}) && LANG({v}) != \"\")"
         test = f"(isLiteral({v}) && sameTerm(DATATYPE({v}), {datatype.n3()})"
         if datatype not in (XSD.string,):
-            if datatype not in self.ill_formed:
+            if not isinstance(datatype, URIRef) or datatype not in self.ill_formed:
                 raise Unsupported(f"no well-formedness check for sh:datatype {datatype.n3()}")
             # sameTerm: `=` or IN would compare values, and fail
             for term in self.ill_formed[datatype]:
                 test += f" && !sameTerm({v}, {term})"
         return test + ")"
 
-    def conforms(self, shape: object, v: str) -> str:
+    def conforms(self, shape: Node, v: str) -> str:
         """Return an expression true when the node in *v* conforms to the (nested) *shape*."""
         self.inspect(shape)
         if self.deactivated(shape):
@@ -402,14 +407,14 @@ class _Compiler:
             parts = self.nested_property(shape, path.n3(), v)
         return "(" + " && ".join(parts or ["true"]) + ")"
 
-    def nested_property(self, prop: object, p: str, v: str) -> list[str]:
+    def nested_property(self, prop: Node, p: str, v: str) -> list[str]:
         parts = []
         low, high = self.one(prop, SH.minCount), self.one(prop, SH.maxCount)
-        if (low is not None and int(low) > 1) or (high is not None and int(high) > 0):
+        if (low is not None and int(str(low)) > 1) or (high is not None and int(str(high)) > 0):
             raise Unsupported(
                 f"nested cardinality other than minCount 1 / maxCount 0 in {prop.n3()}"
             )
-        if low is not None and int(low) == 1:
+        if low is not None and int(str(low)) == 1:
             parts.append(f"EXISTS {{ {v} {p} {self.var()} }}")
         if high is not None:
             parts.append(f"NOT EXISTS {{ {v} {p} {self.var()} }}")
@@ -431,7 +436,14 @@ def _duplicate_language(v: str, p: str, a: str = "?_a", b: str = "?_b") -> str:
             f"LCASE(LANG({a})) = LCASE(LANG({b})) && !sameTerm({a}, {b}))")
 
 
-def _term(term: object) -> str:
+def _shape(node: Node) -> URIRef | BNode:
+    """Return *node* as the name of a shape (an IRI or a blank node, never a literal)."""
+    if not isinstance(node, (URIRef, BNode)):
+        raise Unsupported(f"the literal {node.n3()} as a shape")
+    return node
+
+
+def _term(term: Node) -> str:
     if isinstance(term, BNode):
         raise Unsupported("a blank node as a constraint value")
     return term.n3()

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
+from rdflib.term import Node
 
 from aigraph.rdf.namespaces import SH
 from aigraph.rdf.shacl import Check, Result
-from aigraph.rdf.store import from_ox
+from aigraph.rdf.store import from_ox, select
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -40,6 +41,8 @@ def datatypes_used(shapes: Graph, /) -> tuple[set[URIRef], set[URIRef] | None]:
     datatypes: set[URIRef] = set()
     paths: set[URIRef] | None = set()
     for node, datatype in shapes.subject_objects(SH.datatype):
+        if not isinstance(datatype, URIRef):
+            continue  # not a datatype: the compiler refuses the shape
         if datatype in (XSD.string, RDF.langString, RDFS.Literal, RDFS.Datatype):
             continue
         datatypes.add(datatype)
@@ -48,11 +51,16 @@ def datatypes_used(shapes: Graph, /) -> tuple[set[URIRef], set[URIRef] | None]:
     return datatypes, paths
 
 
-def _owning_paths(shapes: Graph, node: object, seen: set) -> set[URIRef] | None:
-    """Return the paths whose values *node*'s value constraints see; ``None`` for focus nodes."""
+def _owning_paths(shapes: Graph, node: Node, seen: set) -> set[URIRef] | None:
+    """Return the paths whose values *node*'s value constraints see; ``None`` for focus nodes.
+
+    ``None`` too for a path other than a predicate (any predicate may then hold the values).
+    """
     path = shapes.value(node, SH.path)
-    if path is not None:
+    if isinstance(path, URIRef):
         return {path}
+    if path is not None:
+        return None
     if node in seen:
         return set()
     seen.add(node)
@@ -70,7 +78,7 @@ def _owning_paths(shapes: Graph, node: object, seen: set) -> set[URIRef] | None:
     return found
 
 
-def _list_heads(shapes: Graph, member: object) -> list:
+def _list_heads(shapes: Graph, member: Node) -> list:
     heads = []
     for cell in shapes.subjects(RDF.first, member):
         while (previous := shapes.value(None, RDF.rest, cell)) is not None:
@@ -101,7 +109,7 @@ def ill_formed_literals(
         f"SELECT DISTINCT ?o WHERE {{ {only} ?s ?p ?o "
         f"FILTER (isLiteral(?o) && DATATYPE(?o) IN ({listed})) }}"
     )
-    for row in store.query(query):
+    for row in select(store, query):
         literal = from_ox(row["o"])
         if getattr(literal, "ill_typed", None) is True:
             found[literal.datatype].append(str(row["o"]))
@@ -118,7 +126,7 @@ def subclasses_in(store: pyoxigraph.Store) -> Callable[[URIRef], list[URIRef]]:
     def subclasses(cls: URIRef) -> list[URIRef]:
         if cls not in found:
             query = f"SELECT DISTINCT ?c WHERE {{ ?c <{RDFS.subClassOf}>* {cls.n3()} }}"
-            found[cls] = [from_ox(row["c"]) for row in store.query(query)]
+            found[cls] = [from_ox(row["c"]) for row in select(store, query)]
         return found[cls]
 
     return subclasses
@@ -128,7 +136,7 @@ def run_checks(store: pyoxigraph.Store, checks: list[Check], /) -> list[Result]:
     """Run each check on *store* (its default graph the merge); return every violation once."""
     results: dict[Result, None] = {}
     for check in checks:
-        answer = store.query(check.query)
+        answer = select(store, check.query)
         names = {variable.value for variable in answer.variables}
         for row in answer:
             bound = {name: from_ox(row[name]) for name in names if not name.startswith("_")}

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal as TypingLiteral
+from typing import TYPE_CHECKING, Any, Literal as TypingLiteral, cast
 
 from rdflib import Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -157,28 +157,28 @@ def _define_ox_store() -> type:
                     "the assembled graph is read-only; load the project again to change it"
                 )
 
-        def add(self, triple, context, quoted=False):  # type: ignore[override]
+        def add(self, triple, context, quoted=False):
             self._writable()
             super().add(triple, context, quoted)
 
-        def addN(self, quads):  # type: ignore[override]
+        def addN(self, quads):
             self._writable()
             super().addN(quads)
 
-        def remove(self, triple, context=None):  # type: ignore[override]
+        def remove(self, triple, context=None):
             self._writable()
             super().remove(triple, context)
 
-        def add_graph(self, graph):  # type: ignore[override]
+        def add_graph(self, graph):
             if self.sealed:
                 return  # rdflib's Dataset.graph(name) adds the graph even to read it: no change
             super().add_graph(graph)
 
-        def remove_graph(self, graph):  # type: ignore[override]
+        def remove_graph(self, graph):
             self._writable()
             super().remove_graph(graph)
 
-        def __len__(self, context=None):  # type: ignore[override]
+        def __len__(self, context=None):
             if (
                 self.sealed
                 and context is not None
@@ -187,12 +187,12 @@ def _define_ox_store() -> type:
                 return 0  # the merge is for SPARQL only (see _triples)
             return super().__len__(context)
 
-        def contexts(self, triple=None):  # type: ignore[override]
+        def contexts(self, triple=None):
             if triple is None or not self.sealed:
                 return super().contexts(triple)
             return (g for g in super().contexts(triple) if g.identifier != DATASET_DEFAULT_GRAPH_ID)
 
-        def triples(self, triple_pattern, context=None):  # type: ignore[override]
+        def triples(self, triple_pattern, context=None):
             try:
                 pattern = to_ox_quad_pattern(triple_pattern, context)
             except (TypeError, ValueError):
@@ -221,7 +221,7 @@ def _define_ox_store() -> type:
                 triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
                 yield triple, iter((graph,))
 
-        def query(  # type: ignore[override]
+        def query(
             self,
             query: Any,
             initNs: Mapping[str, Any],
@@ -232,13 +232,18 @@ def _define_ox_store() -> type:
             if not isinstance(query, str) or kwargs:
                 raise NotImplementedError("the Oxigraph store answers SPARQL text only")
             union = queryGraph == "__UNION__"
+            # oxrdflib's to_ox is typed for any term: here a graph name, then bound terms
+            graph = to_ox(queryGraph) if isinstance(queryGraph, URIRef | BNode) else None
             answer = self._inner.query(
                 query,
                 # sealed: the default graph is the merge, each triple once (oxigraph #1919)
                 use_default_graph_as_union=union and not self.sealed,
-                default_graph=to_ox(queryGraph) if isinstance(queryGraph, URIRef | BNode) else None,
+                default_graph=cast("ox.NamedNode | ox.BlankNode | ox.DefaultGraph | None", graph),
                 prefixes={k: str(v) for k, v in {**self._namespace_for_prefix, **initNs}.items()},
-                substitutions={ox.Variable(k): to_ox(v) for k, v in initBindings.items()},
+                substitutions={
+                    ox.Variable(k): cast("ox.NamedNode | ox.BlankNode | ox.Literal", to_ox(v))
+                    for k, v in initBindings.items()
+                },
             )
             return to_result(answer)
 
@@ -315,6 +320,19 @@ def ox_query(graph: Graph, text: str, /, **options: Any) -> Any:
     '1'
     """
     return merged_store(graph).query(text, **options)
+
+
+def select(store: pyoxigraph.Store, text: str, /) -> pyoxigraph.QuerySolutions:
+    """Run the SPARQL SELECT *text* on *store*; return its solutions.
+
+    :raises TypeError: when *text* is another form of query (ASK, CONSTRUCT, DESCRIBE).
+    """
+    import pyoxigraph as ox
+
+    answer = store.query(text)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise TypeError(f"not a SELECT query: {text[:60]!r}")
+    return answer
 
 
 def merged_store(graph: Graph, /) -> pyoxigraph.Store:
@@ -488,4 +506,4 @@ def _mixed_case_tag(data: bytes, fmt: str, base: str | None) -> tuple[Any, Any] 
                      and o.language != o.language.lower()})
     if not tagged:
         return None
-    return tagged[0], Literal(str(tagged[0]), lang=tagged[0].language.lower())
+    return tagged[0], Literal(str(tagged[0]), lang=str(tagged[0].language).lower())

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Literal as TypingLiteral
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.query import ResultRow
+from rdflib.term import Node
 
 from aigraph.project.files import ProjectPaths
 from aigraph.rdf.namespaces import DERIVED_GRAPH, ONTOLOGY_GRAPH, SH
@@ -27,7 +29,14 @@ from aigraph.rdf.shacl_run import (
     run_checks,
     subclasses_in,
 )
-from aigraph.rdf.store import from_ox, is_sealed, merged_store, raw_store, store_name
+from aigraph.rdf.store import (
+    from_ox,
+    is_sealed,
+    merged_store,
+    raw_store,
+    select,
+    store_name,
+)
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -126,7 +135,7 @@ def _located(
 
     from aigraph.rdf.locate import locate
 
-    terms: dict[tuple[str, str], tuple[object, object]] = {}
+    terms: dict[tuple[str, str], tuple[Node | None, Node | None]] = {}
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus, path = results.value(result, SH.focusNode), results.value(result, SH.resultPath)
         key = (_show(focus), _show(path) if path is not None else "-")
@@ -224,10 +233,10 @@ def _graph_violations(dataset: Dataset) -> list[Violation]:
     if store_name(dataset) == "oxigraph":
         rows = [
             tuple(from_ox(row[name]) for name in ("g", "p", "subject"))
-            for row in raw_store(dataset).query(text)
+            for row in select(raw_store(dataset), text)
         ]
     else:
-        rows = [tuple(row) for row in dataset.query(text)]
+        rows = [tuple(row) for row in dataset.query(text) if isinstance(row, ResultRow)]
     for name, predicate, subject in sorted(rows):
         if name in sources:
             found.append(

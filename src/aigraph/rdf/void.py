@@ -32,7 +32,7 @@ from aigraph.rdf.namespaces import (
     local_name,
 )
 from aigraph.rdf.parse import source_graphs
-from aigraph.rdf.store import is_sealed, raw_store
+from aigraph.rdf.store import is_sealed, raw_store, select
 
 #: Where the dumps are published, under the base (``dist/`` of a build).
 DUMPS_BASE = BASE + "dist/"
@@ -184,9 +184,9 @@ def _statistics(dataset: Dataset, graph_name: URIRef | None) -> _Statistics:
     def scoped(pattern: str) -> str:
         return f"GRAPH <{graph_name}> {{ {pattern} }}" if graph_name is not None else pattern
 
-    [size] = store.query(_SIZE.format(scoped("?s ?p ?o")))
+    [size] = select(store, _SIZE.format(scoped("?s ?p ?o")))
     classes = {URIRef(row["c"].value): int(row["n"].value)
-               for row in store.query(_CLASSES.format(scoped(f"?s {RDF.type.n3()} ?c")))}
+               for row in select(store, _CLASSES.format(scoped(f"?s {RDF.type.n3()} ?c")))}
     return _Statistics(int(size["t"].value), int(size["s_"].value), int(size["p_"].value), classes)
 
 
