@@ -31,7 +31,8 @@ class AigraphClickError(click.ClickException):
 
     def __init__(self, error: AigraphError) -> None:
         super().__init__(str(error))
-        self.exit_code = error.exit_code
+        # click declares exit_code on the class; each of these carries its error's own
+        self.exit_code = error.exit_code  # type: ignore[misc]
 
 
 def report_errors(run: Callable[[], Any]) -> Any:
@@ -403,6 +404,7 @@ def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
     from aigraph.network.plots import plot_network
 
     result = plot_network(load(root, cache=True).dataset, kind, dest=out, lang=lang, top=top)  # type: ignore[arg-type]
+    assert isinstance(result, Path)  # with a dest, the PNG is written and its path returned
     click.echo(f"wrote {result}", err=True)
 
 

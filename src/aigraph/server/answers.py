@@ -17,7 +17,7 @@ from itertools import islice
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from aigraph.errors import EndpointError, QueryError
 from aigraph.formats import media_types, of_kind
@@ -274,7 +274,7 @@ def _within_limit(result: Result, max_results: int) -> Result:
     :raises EndpointError: 400 when the answer holds more than *max_results*.
     """
     if result.type == "SELECT":
-        rows = list(islice(iter(result), max_results + 1))
+        rows = [row for row in islice(result, max_results + 1) if isinstance(row, ResultRow)]
         size = len(rows)
     else:
         size = len(result.graph) if result.graph is not None else 0
@@ -303,8 +303,9 @@ def _ox_answer(dataset: Dataset, text: str, prepared: Any, graphs: ProtocolDatas
     import pyoxigraph as ox
 
     if graphs is not None:
+        default: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph]
         default = [ox.NamedNode(g) for g in graphs.default]
-        named = [ox.NamedNode(g) for g in graphs.named]
+        named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(g) for g in graphs.named]
         return raw_store(dataset).query(
             text, base_iri=QUERY_BASE, default_graph=default, named_graphs=named
         )
@@ -366,7 +367,9 @@ def describe_entity(dataset: Dataset, iri: str, /, *, accept: str | None = None)
         (p, o, g.identifier if isinstance(g, Graph) else g)
         for _s, p, o, g in dataset.quads((subject, None, None, None))
     )
-    document = [(s, p, o) for s, p, o, _g in dataset.quads((None, None, None, subject))]
+    # rdflib takes a graph's name here too (its annotation asks for a Graph)
+    in_graph = dataset.quads((None, None, None, subject))  # type: ignore[arg-type]
+    document = [(s, p, o) for s, p, o, _g in in_graph]
     if not facts and not document:
         return Answer.error(404, f"no facts about <{iri}>")
     fmt = ENTITY_TYPES[media]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
+from rdflib import Dataset
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -84,7 +85,7 @@ def create_app(
     from aigraph.rdf.publish import published
     from aigraph.rdf.store import dump_nquads
 
-    project = load(root, store=options.store)
+    project = load(root.root if isinstance(root, ProjectPaths) else root, store=options.store)
     paths = project.paths
     stories = read_stories(paths)
     workdir = Path(tempfile.mkdtemp(prefix="aigraph-serve-"))
@@ -419,7 +420,7 @@ def _post_params(request: Request, body: bytes) -> tuple[dict[str, list[str]], A
     )
 
 
-def graph_page(dataset: object, stories: list[dict[str, Any]] | None = None) -> str:
+def graph_page(dataset: Dataset, stories: list[dict[str, Any]] | None = None) -> str:
     """Return the HTML of the graph page for the served dataset, as a build writes it.
 
     The page is :mod:`aigraph.network.page`'s.

@@ -148,7 +148,12 @@ class WorkerPool:
         loop = asyncio.get_running_loop()
         ready: asyncio.Future = loop.create_future()
         fd = worker.conn.fileno()
-        loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+
+        def wake() -> None:
+            if not ready.done():
+                ready.set_result(None)
+
+        loop.add_reader(fd, wake)
         deadline = loop.time() + timeout
         cap = self.max_memory_mb * 1024 * 1024 if capped else 0
         try:
