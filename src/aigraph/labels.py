@@ -17,6 +17,7 @@ from typing import Literal as TypingLiteral
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
+from rdflib.term import Node
 
 from aigraph.rdf.namespaces import local_name
 
@@ -92,7 +93,7 @@ def literal_texts(values: Iterable[object]) -> dict[str, str]:
     return {key: str(value) for key, value in found.items()}
 
 
-def label_texts(graph: Graph, iri: URIRef) -> dict[str, str]:
+def label_texts(graph: Graph, iri: Node) -> dict[str, str]:
     """Return the names of *iri* in *graph* keyed by language, by the policy's precedence.
 
     >>> g = Graph()

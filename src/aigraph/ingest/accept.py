@@ -22,6 +22,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF
+from rdflib.term import Identifier
 
 from aigraph.atomic import write_new
 from aigraph.errors import IngestError
@@ -96,7 +97,7 @@ def accepted_graph(draft: Graph, draft_only: set[URIRef], /) -> tuple[Graph, dic
     :raises IngestError: when a kept triple still points to a candidate.
     """
     candidates = set(draft.subjects(RDF.type, AIG.Candidate))
-    mentions = set(draft.subjects(RDF.type, AIG.Mention))
+    mentions = {m for m in draft.subjects(RDF.type, AIG.Mention) if isinstance(m, Identifier)}
     dates = set(draft.subjects(RDF.type, AIG.DateMention))
     activities = {
         a for a in draft.subjects(RDF.type, PROV.Activity) if (a, AIG.method, None) in draft
@@ -163,7 +164,8 @@ def accept_draft(
             f"the source {graph.identifier.n3()} is curated already in {paths.data}", path=draft
         )
     draft_only = {
-        URIRef(p) for p in dataset.graph(ONTOLOGY_GRAPH).subjects(AIG.draftOnly, Literal(True))
+        URIRef(str(p))
+        for p in dataset.graph(ONTOLOGY_GRAPH).subjects(AIG.draftOnly, Literal(True))
     }
     curated, counts = accepted_graph(graph, draft_only)
     for triple in curated:

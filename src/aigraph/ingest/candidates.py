@@ -88,7 +88,8 @@ def english_runs(
         for m in _WORD.finditer(text)
         if not _covered(m.start(), m.end(), taken)
     ]
-    runs, current = [], []
+    runs: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
     for start, end in [*words, (len(text) + 1, len(text) + 1)]:
         word = text[start:end]
         joined = current and text[current[-1][1] : start] == " "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -73,7 +74,7 @@ def has_final_consonant(word: str, /) -> bool | None:
     return (code % 28 != 0) if 0 <= code < 11172 else None
 
 
-def render_template(template: str, labels: dict[str, str | None]) -> str:
+def render_template(template: str, labels: Mapping[str, str | None]) -> str:
     """Fill a fact template: ``{slot}``, ``{slot|은/는}`` (with its particle), ``[optional]``.
 
     An optional part disappears when a slot in it has no value; a required slot

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import ORG, RDF, RDFS, SKOS
+from rdflib.term import Node
 
 from aigraph.errors import LoadError
 from aigraph.labels import label_texts, pick
@@ -125,15 +127,15 @@ class Lexicon:
         return False
 
 
-def _closure(dataset: Dataset, cls: URIRef) -> set[URIRef]:
-    return set(dataset.transitive_subjects(RDFS.subClassOf, cls))
+def _closure(dataset: Dataset, cls: Node) -> set[Node]:
+    return {c for c in dataset.transitive_subjects(RDFS.subClassOf, cls) if c is not None}
 
 
 def _entities(dataset: Dataset) -> dict[str, frozenset[str]]:
     ontology = dataset.graph(ONTOLOGY_GRAPH)
-    linkable = set()
+    linkable: set[Node] = set()
     for cls in ontology.subjects(AIG.linkable, Literal(True)):
-        linkable |= _closure(dataset, cls)  # type: ignore[arg-type]
+        linkable |= _closure(dataset, cls)
     closures = {kind: _closure(dataset, cls) for kind, cls in KIND_CLASSES.items()}
     kinds: dict[str, set[str]] = defaultdict(set)
     for entity, cls in dataset.subject_objects(RDF.type):
@@ -236,12 +238,12 @@ def _add_posts(lexicon: Lexicon, dataset: Dataset) -> None:
     for person, post in dataset.subject_objects(ORG.holds):
         lexicon.held_posts[str(person)].add(str(post))
     for participation in dataset.subjects(RDF.type, AIG.Participation):
-        person, post = (
+        participant, held = (
             dataset.value(participation, AIG.participant),
             dataset.value(participation, AIG.post),
         )
-        if person is not None and post is not None:
-            lexicon.held_posts[str(person)].add(str(post))
+        if participant is not None and held is not None:
+            lexicon.held_posts[str(participant)].add(str(held))
 
 
 def _add_links(lexicon: Lexicon, dataset: Dataset) -> None:
@@ -264,8 +266,9 @@ def read_cues(lexicon: Lexicon, directory: Path) -> None:
     for path in files:
         parse_file(graph, path)
     by_subject: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for subject, value in graph.subject_objects(AIG.cue):
-        by_subject[str(subject)][value.language or "en"].append(str(value))
+    for owner, value in graph.subject_objects(AIG.cue):
+        if isinstance(value, Literal):
+            by_subject[str(owner)][value.language or "en"].append(str(value))
     lexicon.nesting = frozenset(str(p) for p in graph.subjects(AIG.nestsName, Literal(True)))
     cue_sets = {str(s) for s in graph.subjects(RDF.type, AIG.CueSet)}
     for subject, langs in by_subject.items():
@@ -275,15 +278,19 @@ def read_cues(lexicon: Lexicon, directory: Path) -> None:
         else:
             lexicon.concept_cues[subject] = table
     for method in graph.subjects(RDF.type, AIG.IngestMethod):
+        confidence = graph.value(method, AIG.baseConfidence)
         lexicon.methods[str(method).rsplit("/", 1)[-1]] = Method(
             iri=str(method),
-            labels={v.language: str(v) for v in graph.objects(method, RDFS.label)},
-            confidence=float(graph.value(method, AIG.baseConfidence) or 0.5),
-            label_templates={v.language: str(v) for v in graph.objects(method, AIG.labelTemplate)},
-            description_templates={
-                v.language: str(v) for v in graph.objects(method, AIG.descriptionTemplate)
-            },
+            labels=_tagged(graph.objects(method, RDFS.label)),
+            confidence=float(confidence) if isinstance(confidence, Literal) else 0.5,
+            label_templates=_tagged(graph.objects(method, AIG.labelTemplate)),
+            description_templates=_tagged(graph.objects(method, AIG.descriptionTemplate)),
         )
+
+
+def _tagged(values: Iterable[Node]) -> dict[str, str]:
+    """Return the language-tagged literals among *values*, by tag."""
+    return {v.language: str(v) for v in values if isinstance(v, Literal) and v.language}
 
 
 def build_lexicon(dataset: Dataset, /, *, cues: Path) -> Lexicon:

@@ -100,7 +100,7 @@ class Linker:
     def label_mentions(self, number: int, view: TextView) -> list[Mention]:
         """Return the label matches of one paragraph, nested ones dropped unless linked."""
         spans = remove_nested(self.names.find(view), keep=self.lexicon.reachable)
-        share = defaultdict(int)
+        share: defaultdict[tuple[int, int], int] = defaultdict(int)
         for start, end, _entity in spans:
             share[(start, end)] += 1
         base = self._confidence("label-match")
@@ -125,7 +125,7 @@ class Linker:
 
     def title_spans(self, view: TextView) -> list[tuple[int, int, str]]:
         """Return the title words of one paragraph (the longest where they nest), one per span."""
-        by_span = {}
+        by_span: dict[tuple[int, int], str] = {}
         for start, end, title in remove_nested(self.titles.find(view)):
             by_span.setdefault((start, end), title)
         return [(s, e, t) for (s, e), t in sorted(by_span.items())]

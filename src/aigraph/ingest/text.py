@@ -101,7 +101,7 @@ def parse_article(text: str, /, *, path: Path, language: str = "auto") -> Articl
     [(1, 1, 'Title'), (2, 4, 'First paragraph.')]
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    paragraphs = []
+    paragraphs: list[Paragraph] = []
     for line_no, line in enumerate(lines, start=1):
         if line.strip():
             paragraphs.append(Paragraph(number=len(paragraphs) + 1, line=line_no, text=line))

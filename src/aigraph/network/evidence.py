@@ -100,8 +100,9 @@ class SourceReader:
             return self._superclasses[cls]
         seen, level = [cls], [cls]
         while level:
-            nxt = sorted({p for c in level for p in self.ontology.objects(c, RDFS.subClassOf)})
-            level = [p for p in nxt if isinstance(p, URIRef) and p not in seen]
+            parents = {p for c in level for p in self.ontology.objects(c, RDFS.subClassOf)}
+            nxt = sorted(p for p in parents if isinstance(p, URIRef))
+            level = [p for p in nxt if p not in seen]
             seen += level
         self._superclasses[cls] = seen
         return seen

@@ -17,6 +17,7 @@ from typing import Any
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import PROV, RDF, RDFS
+from rdflib.term import Identifier, Node
 
 from aigraph.errors import LoadError
 from aigraph.labels import LANGUAGES, label_texts, literal_texts
@@ -30,13 +31,21 @@ def story_files(paths: ProjectPaths) -> list[Path]:
     return sorted((paths.data / "stories").glob("*.ttl"))
 
 
-def _texts(graph: Graph, subject: URIRef, prop: URIRef) -> dict[str, str]:
+def _texts(graph: Graph, subject: Node, prop: URIRef) -> dict[str, str]:
     found = (
         label_texts(graph, subject)
         if prop == RDFS.label
         else literal_texts(graph.objects(subject, prop))
     )
     return {lang: text for lang, text in found.items() if lang in LANGUAGES}
+
+
+def _value(graph: Graph, subject: Node, predicate: URIRef, path: Path) -> Identifier:
+    """Return the value of *predicate* the shapes require *subject* to have."""
+    value = graph.value(subject, predicate)
+    if not isinstance(value, Identifier):
+        raise LoadError(f"{subject}: no {predicate}", path=path)
+    return value
 
 
 def read_story(path: Path, shapes: Graph) -> dict[str, Any]:
@@ -64,7 +73,7 @@ def read_story(path: Path, shapes: Graph) -> dict[str, Any]:
     if len(stories) != 1:
         raise LoadError(f"a story file holds one aig:Story, not {len(stories)}", path=path)
     story = stories[0]
-    steps = []
+    steps: list[dict[str, Any]] = []
     for step in graph.objects(story, SCHEMA.hasPart):
         depth = graph.value(step, AIG.focusDepth)
         filters = graph.value(step, AIG.viewFilters)
@@ -72,17 +81,18 @@ def read_story(path: Path, shapes: Graph) -> dict[str, Any]:
             {
                 "s": str(graph.value(fact, RDF.subject)),
                 "p": str(graph.value(fact, RDF.predicate)),
-                "o": graph.value(fact, RDF.object).n3(),
+                "o": _value(graph, fact, RDF.object, path).n3(),
                 "sources": sorted(str(s) for s in graph.objects(fact, PROV.wasDerivedFrom)),
             }
-            for fact in sorted(graph.objects(step, AIG.statesFact))
+            for fact in sorted(f for f in graph.objects(step, AIG.statesFact)
+                               if isinstance(f, Identifier))
         ]
         steps.append(
             {
-                "position": int(graph.value(step, SCHEMA.position)),
+                "position": int(_value(graph, step, SCHEMA.position, path)),
                 "text": _texts(graph, step, SCHEMA.text),
                 "focus": sorted(str(o) for o in graph.objects(step, SCHEMA.about)),
-                "depth": int(depth) if depth is not None else 1,
+                "depth": int(str(depth)) if depth is not None else 1,
                 "view": str(filters) if filters is not None else "",
                 "facts": facts,
             }
