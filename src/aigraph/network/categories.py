@@ -84,5 +84,5 @@ def node_kinds(graph: nx.MultiDiGraph, ontology: Graph) -> dict[str, Kind]:
     ...     "https://w3id.org/aigraph/person/kamala-harris"]
     'actor'
     """
-    by_class = class_kinds(ontology, sorted({cls for _n, cls in graph.nodes(data="cls")}))
-    return {node: by_class[cls] for node, cls in graph.nodes(data="cls")}
+    by_class = class_kinds(ontology, sorted({data["cls"] for _n, data in graph.nodes(data=True)}))
+    return {node: by_class[data["cls"]] for node, data in graph.nodes(data=True)}

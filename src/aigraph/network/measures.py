@@ -68,7 +68,7 @@ def simple_graph(graph: nx.MultiDiGraph) -> nx.Graph:
     >>> sorted(simple_graph(g).edges())
     [('a', 'b'), ('b', 'c')]
     """
-    simple = nx.Graph()
+    simple: nx.Graph[str] = nx.Graph()
     simple.add_nodes_from(graph)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     return simple

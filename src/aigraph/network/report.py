@@ -67,7 +67,7 @@ def summary_lines(analysis: NetworkAnalysis) -> list[str]:
 
 def _cell(value: Any, labels: dict[str, str], *, cut: bool) -> str:
     if isinstance(value, list):
-        names = [labels.get(v, v) for v in value]
+        names = [labels[v] if v in labels else v for v in value]
         if not cut:
             return "; ".join(names)
         short = [n if len(n) <= CELL_WIDTH else n[: CELL_WIDTH - 1] + "…" for n in names]
