@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from aigraph.errors import RemoteError
 from aigraph.formats import of_kind
@@ -116,7 +116,7 @@ def push_dataset(
             return push_dataset(dataset, endpoint, graph_store=store_url, client=own)
     from aigraph.export.serialize import serialize_graph
 
-    pushed = []
+    pushed: list[tuple[str, int]] = []
     names = pushed_graphs(dataset)
     for name in names:
         graph = dataset.graph(name)
@@ -129,10 +129,11 @@ def push_dataset(
             ) from exc
         pushed.append((str(name), len(graph)))
     remote = _remote_counts(client, endpoint)
-    for name, count in pushed:
-        if remote.get(name) != count:
+    for pushed_name, count in pushed:
+        if remote.get(pushed_name) != count:
             raise RemoteError(
-                f"{name}: pushed {count} triples but {endpoint} holds {remote.get(name, 0)}"
+                f"{pushed_name}: pushed {count} triples but {endpoint} holds "
+                f"{remote.get(pushed_name, 0)}"
             )
     return PushReport(store_url, tuple(pushed))
 
@@ -149,7 +150,7 @@ def _put_graph(client: Any, store_url: str, graph: URIRef, body: bytes) -> None:
 
 def _remote_counts(client: Any, endpoint: str) -> dict[str, int]:
     result = _query(client, endpoint, _COUNT)
-    return {str(row.g): int(row.n) for row in result}
+    return {str(row.g): int(row.n) for row in result if isinstance(row, ResultRow)}
 
 
 def _send(client: Any, method: str, url: str, **kwargs: Any) -> Any:

@@ -13,7 +13,7 @@ import unicodedata
 from typing import Literal as TypingLiteral
 
 from rdflib import Graph, URIRef
-from rdflib.query import Result
+from rdflib.query import Result, ResultRow
 
 from aigraph.errors import QueryError
 from aigraph.labels import LABEL_PROPERTIES, LabelIndex, Language
@@ -57,7 +57,7 @@ def labels_query(result: Result, /, *, limit: int = 1000) -> str | None:
     """
     if result.type != "SELECT":
         return None
-    iris = sorted({t for row in result for t in row if isinstance(t, URIRef)})
+    iris = sorted({t for row in _rows(result) for t in row if isinstance(t, URIRef)})
     if not iris:
         return None
     values = " ".join(i.n3() for i in iris[:limit])
@@ -105,7 +105,7 @@ def format_tsv(result: Result) -> str:
     """
     variables = list(result.vars or [])
     lines = ["\t".join(f"?{v}" for v in variables)]
-    for row in result:
+    for row in _rows(result):
         lines.append("\t".join("" if row[v] is None else row[v].n3() for v in variables))
     return "\n".join(lines) + "\n"
 
@@ -144,7 +144,7 @@ def render_result(
         from aigraph.export.serialize import serialize_graph
 
         graph = Graph()
-        for triple in result:
+        for triple in result.graph if result.graph is not None else ():
             graph.add(triple)
         return serialize_graph(graph, "ttl" if fmt == "table" else fmt).decode("utf-8")  # type: ignore[arg-type]
     if fmt not in SOLUTION_FORMATS:
@@ -153,17 +153,30 @@ def render_result(
             f"{', '.join(SOLUTION_FORMATS[:-1])} or {SOLUTION_FORMATS[-1]}"
         )
     if fmt == "json":
-        return result.serialize(format="json").decode("utf-8") + "\n"
+        return _serialized(result, "json") + "\n"
     if fmt == "xml":
-        return result.serialize(format="xml").decode("utf-8") + "\n"
+        return _serialized(result, "xml") + "\n"
     if result.type == "ASK":
         return ("true" if result.askAnswer else "false") + "\n"
     if fmt == "csv":
-        return result.serialize(format="csv").decode("utf-8")
+        return _serialized(result, "csv")
     if fmt == "tsv":
         return format_tsv(result)
     label = Labeller(labels if labels is not None else Graph(), lang)
     headers = [str(v) for v in result.vars or []]
-    rows = [[label(row[v]) for v in result.vars or []] for row in result]
+    rows = [[label(row[v]) for v in result.vars or []] for row in _rows(result)]
     footer = f"({len(rows)} row{'s' if len(rows) != 1 else ''})"
     return format_table(headers, rows) + "\n" + footer + "\n"
+
+
+def _rows(result: Result) -> list[ResultRow]:
+    """Return the rows of a SELECT *result*."""
+    return [row for row in result if isinstance(row, ResultRow)]
+
+
+def _serialized(result: Result, fmt: str) -> str:
+    """Return *result* written by rdflib in *fmt*, as text."""
+    data = result.serialize(format=fmt)
+    if data is None:  # rdflib returns None only when it wrote to a destination
+        raise TypeError("rdflib wrote the result elsewhere")
+    return data.decode("utf-8")
