@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install build bench clean wheel constraints
+.PHONY: demo test lint install build bench clean wheel constraints
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ demo: install
 ## test: install the test extras and run the whole suite
 test: install
 	$(BIN)/python -m pytest
+
+## lint: ruff and mypy on src/ (ruff on benchmarks/ too); their settings are in pyproject.toml
+lint: install
+	$(BIN)/ruff check src benchmarks
+	$(BIN)/mypy
 
 ## build: write dist/ (Turtle, TriG, N-Triples, N-Quads, JSON-LD and its context, RDF/XML, VoID, ontology.html, graph.html)
 build: install
