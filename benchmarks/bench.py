@@ -60,8 +60,13 @@ ANALYZE_LIMIT = 180
 FORMATS = ("ttl", "trig", "nt", "nq", "jsonld", "xml")
 #: The queries whose requests/s are compared with `oxigraph serve-read-only` (cheap first).
 CHEAP_QUERY = "cq01-co-chairs"
-HEAVY_QUERIES = ("cq04-endorsed-without-attending", "cq15-count-claims",
-                 "cq19-endorsed-without-attending-any-summit", "cq22-disagreeing-titles", "bench-principles")
+HEAVY_QUERIES = (
+    "cq04-endorsed-without-attending",
+    "cq15-count-claims",
+    "cq19-endorsed-without-attending-any-summit",
+    "cq22-disagreeing-titles",
+    "bench-principles",
+)
 CLIENTS = 8
 #: Seconds each requests/s measurement lasts at most (then the clients finish what they sent).
 RATE_BUDGET = 10
@@ -99,7 +104,10 @@ def timed(function, *args, **kwargs):
 
 
 def timed_cpu(function, *args, **kwargs):
-    """Return (wall seconds, CPU seconds of this process, result): CPU time is what a busy machine does not inflate."""
+    """Return (wall seconds, CPU seconds of this process, result).
+
+    CPU time is what a busy machine does not inflate.
+    """
     start, cpu = time.perf_counter(), time.process_time()
     result = function(*args, **kwargs)
     return time.perf_counter() - start, time.process_time() - cpu, result
@@ -111,10 +119,12 @@ def peak_mb() -> float:
 
 
 def query_files(root: Path) -> list[Path]:
+    """Return the named queries of the project at *root*, by file name."""
     return sorted((root / "queries").glob("*.rq"))
 
 
 def repeats_for(triples: int) -> int:
+    """Return how many timed runs a query gets at *triples* (fewer on the big graphs)."""
     return 5 if triples <= 200_000 else 3
 
 
@@ -132,7 +142,7 @@ def time_query(run, repeats: int) -> dict:
 
 
 def raw_step(root: Path) -> dict:
-    """pyoxigraph alone: bulk_load, dumps, each export format and the queries, on the same data."""
+    """Time pyoxigraph alone: bulk_load, dumps, each export and the queries, on the same data."""
     import pyoxigraph as ox
 
     store = ox.Store()
@@ -142,10 +152,16 @@ def raw_step(root: Path) -> dict:
     start = time.perf_counter()
     for path in files:
         if path.suffix == ".trig":
-            store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG, base_iri=path.resolve().as_uri())
+            store.bulk_load(
+                path=str(path), format=ox.RdfFormat.TRIG, base_iri=path.resolve().as_uri()
+            )
         else:
-            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, base_iri=path.resolve().as_uri(),
-                            to_graph=ontology)
+            store.bulk_load(
+                path=str(path),
+                format=ox.RdfFormat.TURTLE,
+                base_iri=path.resolve().as_uri(),
+                to_graph=ontology,
+            )
     out: dict = {"bulk_load_s": time.perf_counter() - start, "triples": len(store)}
     out["nq_dump_s"], _ = timed(store.dump, format=ox.RdfFormat.N_QUADS)
     out["trig_dump_s"], _ = timed(store.dump, format=ox.RdfFormat.TRIG)
@@ -153,24 +169,39 @@ def raw_step(root: Path) -> dict:
     # The exports hold the derived edges too: the engine step wrote them.
     derived = root / "derived.nt"
     if derived.exists():
-        store.bulk_load(path=str(derived), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(DERIVED_GRAPH))
+        store.bulk_load(
+            path=str(derived), format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(DERIVED_GRAPH)
+        )
     out["quads"] = len(store)
     out["export_s"], out["export_bytes"] = {}, {}
-    dataset_formats = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+    dataset_formats = {
+        "trig": ox.RdfFormat.TRIG,
+        "nq": ox.RdfFormat.N_QUADS,
+        "jsonld": ox.RdfFormat.JSON_LD,
+    }
     for fmt, rdf_format in dataset_formats.items():
         out["export_s"][fmt], data = timed(store.dump, format=rdf_format)
         out["export_bytes"][fmt] = len(data)
-    # Triple formats hold the merge of the graphs: made once, not timed, then written from the default graph.
+    # Triple formats hold the merge of the graphs: made once, not timed, then written from the
+    # default graph.
     store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-    triple_formats = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "xml": ox.RdfFormat.RDF_XML}
+    triple_formats = {
+        "ttl": ox.RdfFormat.TURTLE,
+        "nt": ox.RdfFormat.N_TRIPLES,
+        "xml": ox.RdfFormat.RDF_XML,
+    }
     for fmt, rdf_format in triple_formats.items():
-        out["export_s"][fmt], data = timed(store.dump, format=rdf_format, from_graph=ox.DefaultGraph())
+        out["export_s"][fmt], data = timed(
+            store.dump, format=rdf_format, from_graph=ox.DefaultGraph()
+        )
         out["export_bytes"][fmt] = len(data)
     # The queries read the merge as their default graph, as aigraph's do (each triple once).
     out["queries"] = {}
     for path in query_files(root):
         text = path.read_text(encoding="utf-8")
-        out["queries"][path.stem] = time_query(lambda t=text: len(list(store.query(t))), repeats_for(out["quads"]))
+        out["queries"][path.stem] = time_query(
+            lambda t=text: len(list(store.query(t))), repeats_for(out["quads"])
+        )
     # The same dataset (named graphs and the merge) for `oxigraph serve-read-only`.
     store.dump(output=str(root / "served.nq"), format=ox.RdfFormat.N_QUADS)
     out["peak_mb"] = peak_mb()
@@ -195,7 +226,10 @@ STAGES = (
 
 @contextmanager
 def stage_timer(into: dict):
-    """Time each call of the STAGES functions that exist (wall and CPU) into *into*; nested calls count once."""
+    """Time each call of the STAGES functions that exist (wall and CPU) into *into*.
+
+    Nested calls count once.
+    """
     import importlib
 
     saved = []
@@ -238,7 +272,9 @@ def engine_step(root: Path, store: str, size: int) -> dict:
     out: dict = {"store": store}
     stages: dict = {}
     with limit(STEP_LIMIT), stage_timer(stages):
-        out["assemble_s"], out["assemble_cpu_s"], project = timed_cpu(aigraph.load, root, store=store)
+        out["assemble_s"], out["assemble_cpu_s"], project = timed_cpu(
+            aigraph.load, root, store=store
+        )
     out["load_s"], out["load_cpu_s"] = stages.get("load"), stages.get("load_cpu")
     out["derive_s"] = stages.get("derive")
     out["seal_s"] = stages.get("seal")
@@ -276,8 +312,9 @@ def engine_step(root: Path, store: str, size: int) -> dict:
             out["export_bytes"][fmt] = len(data)
         except Overtime:
             out["export_s"][fmt] = None
-    out["projection_s"], out["html_s"], out["analyze"], out["projection_cpu_s"] = projection_and_page(
-        project.dataset)
+    out["projection_s"], out["html_s"], out["analyze"], out["projection_cpu_s"] = (
+        projection_and_page(project.dataset)
+    )
     out["validate_s"] = out["conforms"] = None
     if store == "oxigraph":  # the memory store is the reference for answers, not for validation
         try:
@@ -292,11 +329,11 @@ def engine_step(root: Path, store: str, size: int) -> dict:
 
 def projection_and_page(dataset) -> tuple[float | None, float | None, dict, float]:
     """Time the networkx projection, the HTML page and `analyze` on the projection."""
-    from aigraph.network.measures import analyze_projection
     from aigraph.network.categories import node_kinds
-    from aigraph.rdf.namespaces import ONTOLOGY_GRAPH as ONTOLOGY
-    from aigraph.network.projection import to_networkx
+    from aigraph.network.measures import analyze_projection
     from aigraph.network.page import render_html
+    from aigraph.network.projection import to_networkx
+    from aigraph.rdf.namespaces import ONTOLOGY_GRAPH as ONTOLOGY
 
     seconds, cpu, graph = timed_cpu(to_networkx, dataset)
     page_seconds, _ = timed(render_html, graph)
@@ -324,6 +361,7 @@ def run_step(*args: str, timeout: float = STEP_LIMIT + 600) -> dict:
 
 
 def aigraph_command() -> list[str]:
+    """Return the command that runs the aigraph CLI of this interpreter."""
     return [sys.executable, "-m", "aigraph"]
 
 
@@ -336,14 +374,19 @@ def build_process(root: Path) -> dict:
     _pid, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     stderr = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    result = {"build_s": seconds, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024,
-              "exit": os.waitstatus_to_exitcode(status)}
+    result = {
+        "build_s": seconds,
+        "cpu_s": usage.ru_utime + usage.ru_stime,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "exit": os.waitstatus_to_exitcode(status),
+    }
     if result["exit"] != 0:
         result["error"] = (stderr.strip().splitlines() or ["failed"])[-1]
     return result
 
 
 def free_port() -> int:
+    """Return a free loopback port."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -443,9 +486,15 @@ def hammer(url: str, texts: list[str], *, clients: int = CLIENTS, per_client: in
         thread.join()
     wall = time.perf_counter() - start
     latencies.sort()
-    return {"requests": len(latencies), "errors": len(statuses), "statuses": sorted(set(statuses)),
-            "refused": refused[0], "rps": len(latencies) / wall,
-            "p50_ms": 1000 * latencies[len(latencies) // 2], "p95_ms": 1000 * latencies[int(len(latencies) * 0.95)]}
+    return {
+        "requests": len(latencies),
+        "errors": len(statuses),
+        "statuses": sorted(set(statuses)),
+        "refused": refused[0],
+        "rps": len(latencies) / wall,
+        "p50_ms": 1000 * latencies[len(latencies) // 2],
+        "p95_ms": 1000 * latencies[int(len(latencies) * 0.95)],
+    }
 
 
 def per_query_rates(url: str, root: Path, names: tuple[str, ...]) -> dict:
@@ -456,6 +505,7 @@ def per_query_rates(url: str, root: Path, names: tuple[str, ...]) -> dict:
 
 
 def stop(proc: subprocess.Popen) -> None:
+    """Stop *proc*: terminate it, kill it after 30 s."""
     proc.terminate()
     try:
         proc.wait(timeout=30)
@@ -465,7 +515,10 @@ def stop(proc: subprocess.Popen) -> None:
 
 
 def serve_test(root: Path, triples: int) -> dict:
-    """`aigraph serve`: start-up, RSS of its processes, 8 clients; then the same on `oxigraph serve-read-only`."""
+    """Time `aigraph serve`: start-up, RSS of its processes, 8 clients.
+
+    Then the same on `oxigraph serve-read-only`.
+    """
     out: dict = {}
     per_client = 25 if triples <= 200_000 else 5
     port = free_port()
@@ -475,8 +528,12 @@ def serve_test(root: Path, triples: int) -> dict:
     try:
         out["startup_s"] = wait_ready(url, proc)
         if out["startup_s"] is None:
-            out["error"] = "did not start: " + (proc.stderr.read().decode(errors="replace").strip().splitlines()
-                                                or ["?"])[-1] if proc.poll() is not None else "did not start"
+            out["error"] = (
+                "did not start: "
+                + (proc.stderr.read().decode(errors="replace").strip().splitlines() or ["?"])[-1]
+                if proc.poll() is not None
+                else "did not start"
+            )
             return out
         out["rss_ready_mb"], out["startup_cpu_s"] = tree_rss_mb(proc.pid), tree_cpu_s(proc.pid)
         texts = [p.read_text(encoding="utf-8") for p in query_files(root)]
@@ -491,7 +548,10 @@ def serve_test(root: Path, triples: int) -> dict:
 
 
 def first_page(url: str, pid: int) -> dict:
-    """The graph page, made on its first request (a child process): seconds, status, peak RSS meanwhile."""
+    """Time the graph page, made on its first request (a child process).
+
+    Returns the seconds, the status and the peak RSS meanwhile.
+    """
     import httpx
 
     peak, done = [0.0], threading.Event()
@@ -514,7 +574,7 @@ def first_page(url: str, pid: int) -> dict:
 
 
 def oxigraph_server_test(root: Path) -> dict:
-    """`oxigraph serve-read-only` on the same quads (named graphs and their merge as default graph)."""
+    """Time `oxigraph serve-read-only` on the same quads (named graphs, the merge as default)."""
     binary = Path(sys.executable).with_name("oxigraph")
     served = root / "served.nq"
     if not binary.exists() or not served.exists():
@@ -527,8 +587,18 @@ def oxigraph_server_test(root: Path) -> dict:
     if proc.returncode != 0:
         return {"error": proc.stderr.decode(errors="replace").strip().splitlines()[-1]}
     port = free_port()
-    server = subprocess.Popen([str(binary), "serve-read-only", "--location", str(location),
-                               "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [
+            str(binary),
+            "serve-read-only",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}/query"
     try:
         out["startup_s"] = wait_ready(url, server, 600)
@@ -540,24 +610,38 @@ def oxigraph_server_test(root: Path) -> dict:
     return out
 
 
-def repeated_process(command: list[str], *, runs: int = 10, warmup: int = 1, cwd: Path | None = None) -> dict:
-    """Time a whole process as hyperfine does: warm-up runs apart, then mean, sd and min of *runs*."""
+def repeated_process(
+    command: list[str], *, runs: int = 10, warmup: int = 1, cwd: Path | None = None
+) -> dict:
+    """Time a whole process as hyperfine does: warm-up runs apart, then mean, sd, min of *runs*."""
+
     def once() -> float:
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd)
+        subprocess.run(
+            command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd
+        )
         return time.perf_counter() - start
 
     first = [once() for _ in range(warmup)]
     times = [once() for _ in range(runs)]
-    return {"first_s": first[0] if first else None, "mean_s": statistics.mean(times),
-            "sd_s": statistics.stdev(times) if len(times) > 1 else 0.0, "min_s": min(times), "runs": runs}
+    return {
+        "first_s": first[0] if first else None,
+        "mean_s": statistics.mean(times),
+        "sd_s": statistics.stdev(times) if len(times) > 1 else 0.0,
+        "min_s": min(times),
+        "runs": runs,
+    }
 
 
 def cold_query() -> dict:
-    """A cold `aigraph query` on the real graph beside `python -c "import rdflib"`, as whole processes."""
+    """Time a cold `aigraph query` on the real graph beside `python -c "import rdflib"`.
+
+    Both as whole processes.
+    """
     with tempfile.TemporaryDirectory() as elsewhere:
-        query = repeated_process([*aigraph_command(), "query", "--root", str(CHECKOUT), CHEAP_QUERY],
-                                 cwd=Path(elsewhere))
+        query = repeated_process(
+            [*aigraph_command(), "query", "--root", str(CHECKOUT), CHEAP_QUERY], cwd=Path(elsewhere)
+        )
         rdflib = repeated_process([sys.executable, "-c", "import rdflib"], cwd=Path(elsewhere))
     return {"query": query, "import_rdflib": rdflib, "ratio": query["mean_s"] / rdflib["mean_s"]}
 
@@ -566,8 +650,19 @@ def cold_query() -> dict:
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    """Describe the machine: CPU model, cores and memory."""
+    cpu = (
+        next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        if Path("/proc/cpuinfo").exists()
+        else ""
+    )
     memory = ""
     if Path("/proc/meminfo").exists():
         kb = int(Path("/proc/meminfo").read_text().split()[1])
@@ -575,14 +670,21 @@ def machine() -> str:
     from importlib.metadata import version
 
     libs = ", ".join(f"{p} {version(p)}" for p in ("rdflib", "pyoxigraph", "oxrdflib", "pyshacl"))
-    return f"{cpu}, {os.cpu_count()} cores{memory}; Linux {platform.release()}; Python {platform.python_version()}; {libs}"
+    return (
+        f"{cpu}, {os.cpu_count()} cores{memory}; Linux {platform.release()}; "
+        f"Python {platform.python_version()}; {libs}"
+    )
 
 
 def code_version() -> str:
-    """The commit of the checkout measured (with "+changes" when its src/ differs from it)."""
+    """Return the commit of the checkout measured ("+changes" when its src/ differs from it)."""
     try:
-        head = subprocess.run(["git", "-C", str(CHECKOUT), "log", "-1", "--format=%h %cd", "--date=format:%H:%M"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+        head = subprocess.run(
+            ["git", "-C", str(CHECKOUT), "log", "-1", "--format=%h %cd", "--date=format:%H:%M"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(CHECKOUT), "status", "--porcelain", "src"],
                                capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
@@ -591,7 +693,7 @@ def code_version() -> str:
 
 
 def load_average() -> str:
-    """The load averages (1, 5, 15 min), as `uptime` prints them: other work on the machine."""
+    """Return the load averages (1, 5, 15 min) as `uptime` prints them (other work on the host)."""
     try:
         return ", ".join(f"{x:.2f}" for x in os.getloadavg())
     except OSError:
@@ -599,6 +701,7 @@ def load_average() -> str:
 
 
 def fmt_s(value) -> str:
+    """Format seconds for the table (ms below 1 s; n/a for None)."""
     if value is None:
         return "n/a"
     if value < 0.01:
@@ -607,6 +710,7 @@ def fmt_s(value) -> str:
 
 
 def fmt_q(q: dict) -> str:
+    """Format a query's p50, or the time limit it passed."""
     if not q:
         return "n/a"
     if q.get("p50") is None:
@@ -638,53 +742,92 @@ def targets(r: dict) -> list[tuple[str, str, str, bool | None]]:
     yard = raw.get("yardstick_s")
     build_s = b.get("build_s") if not b.get("error") else None
     ratio = _ratio(build_s, yard)
-    add("full `aigraph build` time", f"{fmt_s(build_s)}{_cpu(b.get('cpu_s'))} = {ratio:.1f}x raw ({fmt_s(yard)})"
-        if ratio else
-        b.get("error", "n/a"), "≤ 12x raw bulk_load + N-Quads + TriG dumps", ratio is not None and ratio <= 12)
+    add(
+        "full `aigraph build` time",
+        f"{fmt_s(build_s)}{_cpu(b.get('cpu_s'))} = {ratio:.1f}x raw ({fmt_s(yard)})"
+        if ratio
+        else b.get("error", "n/a"),
+        "≤ 12x raw bulk_load + N-Quads + TriG dumps",
+        ratio is not None and ratio <= 12,
+    )
     add("full `aigraph build` peak RSS", f"{b.get('peak_mb', 0):,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
         build_s is not None and b.get("peak_mb", 1e9) <= GB_1_5)
     for fmt in FORMATS:
         mine, theirs = e.get("export_s", {}).get(fmt), raw.get("export_s", {}).get(fmt)
         ratio = _ratio(mine, theirs)
-        add(f"export {fmt}", f"{fmt_s(mine)} = {ratio:.1f}x raw ({fmt_s(theirs)})" if ratio else "n/a",
-            "≤ 3x raw pyoxigraph writing the same quads", ratio is not None and ratio <= 3)
+        add(
+            f"export {fmt}",
+            f"{fmt_s(mine)} = {ratio:.1f}x raw ({fmt_s(theirs)})" if ratio else "n/a",
+            "≤ 3x raw pyoxigraph writing the same quads",
+            ratio is not None and ratio <= 3,
+        )
     add("validation", fmt_s(e.get("validate_s")) + _cpu(e.get("validate_cpu_s"))
         + ("" if e.get("conforms") else " (does not conform)"),
         "≤ 15 s", e.get("validate_s") is not None and e["validate_s"] <= 15)
-    add("projection to networkx", fmt_s(e.get("projection_s")) + _cpu(e.get("projection_cpu_s")), "≤ 10 s",
-        e.get("projection_s") is not None and e["projection_s"] <= 10)
+    add(
+        "projection to networkx",
+        fmt_s(e.get("projection_s")) + _cpu(e.get("projection_cpu_s")),
+        "≤ 10 s",
+        e.get("projection_s") is not None and e["projection_s"] <= 10,
+    )
     rate = _ratio(r["triples"], e.get("load_s"))
-    add("load (parse into the store)", f"{rate:,.0f} triples/s ({fmt_s(e.get('load_s'))}{_cpu(e.get('load_cpu_s'))})"
-        if rate else "n/a",
-        "≥ 300,000 triples/s", rate is not None and rate >= 300_000)
+    add(
+        "load (parse into the store)",
+        f"{rate:,.0f} triples/s ({fmt_s(e.get('load_s'))}{_cpu(e.get('load_cpu_s'))})"
+        if rate
+        else "n/a",
+        "≥ 300,000 triples/s",
+        rate is not None and rate >= 300_000,
+    )
     first = e.get("first_query", {})
     p50 = e.get("queries", {}).get(first.get("name"), {}).get("p50")
     extra = first.get("s", 0) - (p50 or 0) if first.get("s") is not None else None
     add("first union query", f"{fmt_s(first.get('s'))} ({first.get('name')}; p50 {fmt_s(p50)}; "
         f"the merge is made once in load: seal {fmt_s(e.get('seal_s'))})",
-        "no hidden copy: first − p50 < 1 s", extra is not None and extra < 1)
+        "no hidden copy: first − p50 < 1 s", extra is not None and extra < 1)  # noqa: RUF001 - a minus sign
     page = s.get("page", {})
-    page_note = (f"; the graph page, made on first request apart: {fmt_s(page.get('s'))}, status "
-                 f"{page.get('status')}, {page.get('peak_rss_mb', 0):,.0f} MiB meanwhile") if page else ""
-    add("`aigraph serve` start-up", fmt_s(s.get("startup_s")) + _cpu(s.get("startup_cpu_s")) + page_note,
-        "≤ 30 s", s.get("startup_s") is not None and s["startup_s"] <= 30)
+    page_note = (
+        (
+            f"; the graph page, made on first request apart: {fmt_s(page.get('s'))}, status "
+            f"{page.get('status')}, {page.get('peak_rss_mb', 0):,.0f} MiB meanwhile"
+        )
+        if page
+        else ""
+    )
+    add(
+        "`aigraph serve` start-up",
+        fmt_s(s.get("startup_s")) + _cpu(s.get("startup_cpu_s")) + page_note,
+        "≤ 30 s",
+        s.get("startup_s") is not None and s["startup_s"] <= 30,
+    )
     rss = max(s.get("rss_ready_mb", 0), s.get("rss_after_mb", 0))
     add("`aigraph serve` RSS, all processes", f"{rss:,.0f} MiB", "≤ 1.5 GB (1,431 MiB)",
         bool(s.get("startup_s")) and rss <= GB_1_5)
     mixed = s.get("mixed", {})
-    add(f"serve, {CLIENTS} concurrent clients, every query", f"{mixed.get('errors', 'n/a')} errors of "
-        f"{mixed.get('requests', 0)} ({mixed.get('refused', 0)} refused by the row limit)", "0 errors",
-        bool(mixed) and mixed["errors"] == 0)
+    add(
+        f"serve, {CLIENTS} concurrent clients, every query",
+        f"{mixed.get('errors', 'n/a')} errors of "
+        f"{mixed.get('requests', 0)} ({mixed.get('refused', 0)} refused by the row limit)",
+        "0 errors",
+        bool(mixed) and mixed["errors"] == 0,
+    )
     ox_rates = s.get("oxigraph", {}).get("rates", {})
     for name in (CHEAP_QUERY, *HEAVY_QUERIES):
         mine, theirs = s.get("rates", {}).get(name, {}), ox_rates.get(name, {})
         ratio = _ratio(mine.get("rps"), theirs.get("rps"))
         cheap = name == CHEAP_QUERY
         note = f" ({mine.get('refused')} refused)" if mine.get("refused") else ""
-        add(f"serve {name} requests/s", f"{mine.get('rps', 0):,.0f} vs {theirs.get('rps', 0):,.0f} = "
-            f"{ratio:.2f}x oxigraph{note}" if ratio else "n/a",
-            "≥ 1/3 of `oxigraph serve-read-only`" if cheap else "ahead of `oxigraph serve-read-only` (≥ 1x)",
-            ratio is not None and ratio >= (1 / 3 if cheap else 1))
+        add(
+            f"serve {name} requests/s",
+            f"{mine.get('rps', 0):,.0f} vs {theirs.get('rps', 0):,.0f} = "
+            f"{ratio:.2f}x oxigraph{note}"
+            if ratio
+            else "n/a",
+            "≥ 1/3 of `oxigraph serve-read-only`"
+            if cheap
+            else "ahead of `oxigraph serve-read-only` (≥ 1x)",
+            ratio is not None and ratio >= (1 / 3 if cheap else 1),
+        )
     return rows
 
 
@@ -693,53 +836,87 @@ def _cpu(seconds) -> str:
 
 
 def verdict(met: bool | None) -> str:
+    """Say whether a target was met."""
     return "MET" if met else "MISSED"
 
 
 def report(results: list[dict], cold: dict | None, loads: list[str]) -> str:
-    lines = [f"Machine: {machine()}.", "",
-             "Load average (1, 5, 15 min) as each size started, and the commit measured — the machine is shared, "
-             "so figures vary: "
-             + "; ".join(f"{r['triples']:,}: {load}" for r, load in zip(results, loads, strict=False)) + ".", ""]
+    """Return the Markdown report: machine, load, targets, then the figures per size."""
+    lines = [
+        f"Machine: {machine()}.",
+        "",
+        "Load average (1, 5, 15 min) as each size started, and the commit measured — the machine "
+        "is shared, "
+        "so figures vary: "
+        + "; ".join(f"{r['triples']:,}: {load}" for r, load in zip(results, loads, strict=False))
+        + ".",
+        "",
+    ]
     # Targets: one column per size.
     sizes = [f"{r['triples']:,}" for r in results]
     per_size = [targets(r) for r in results]
-    lines += ["Targets of issue 16 (set for 10^6 triples; the smaller sizes for scale):", "",
-              "| target | " + " | ".join(sizes) + " | limit |", "|---|" + "---|" * len(sizes) + "---|"]
+    lines += [
+        "Targets of issue 16 (set for 10^6 triples; the smaller sizes for scale):",
+        "",
+        "| target | " + " | ".join(sizes) + " | limit |",
+        "|---|" + "---|" * len(sizes) + "---|",
+    ]
     for i, (name, _m, target, _ok) in enumerate(per_size[-1]):
         cells = [f"{rows[i][1]} **{verdict(rows[i][3])}**" for rows in per_size]
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {target} |")
     if cold:
         q, rd = cold["query"], cold["import_rdflib"]
-        lines.append(f"| cold `aigraph query {CHEAP_QUERY}` on the real graph, whole process "
-                     f"| {fmt_s(q['mean_s'])} ± {fmt_s(q['sd_s'])} vs `python -c \"import rdflib\"` "
-                     f"{fmt_s(rd['mean_s'])} ± {fmt_s(rd['sd_s'])} = {cold['ratio']:.1f}x (mean of {q['runs']}; "
-                     f"first run {fmt_s(q['first_s'])}) **{verdict(cold['ratio'] <= 2)}**"
-                     + " |" * (len(sizes) - 1) + " | ≤ 2x |")
+        lines.append(
+            f"| cold `aigraph query {CHEAP_QUERY}` on the real graph, whole process "
+            f'| {fmt_s(q["mean_s"])} ± {fmt_s(q["sd_s"])} vs `python -c "import rdflib"` '
+            f"{fmt_s(rd['mean_s'])} ± {fmt_s(rd['sd_s'])} = {cold['ratio']:.1f}x (mean of "
+            f"{q['runs']}; "
+            f"first run {fmt_s(q['first_s'])}) **{verdict(cold['ratio'] <= 2)}**"
+            + " |" * (len(sizes) - 1)
+            + " | ≤ 2x |"
+        )
     # Steps.
-    lines += ["", "Steps (aigraph through `aigraph.load`; raw = pyoxigraph alone, same run):", "",
-              "| triples | engine | load | triples/s | derive | seal (merge, once) | first query | validate "
-              "| projection | HTML page | analyze (nodes) | peak MiB |",
-              "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "Steps (aigraph through `aigraph.load`; raw = pyoxigraph alone, same run):",
+        "",
+        "| triples | engine | load | triples/s | derive | seal (merge, once) | first query | "
+        "validate "
+        "| projection | HTML page | analyze (nodes) | peak MiB |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in results:
         raw = r["raw"]
-        lines.append(f"| {r['triples']:,} | raw pyoxigraph `bulk_load` | {fmt_s(raw.get('bulk_load_s'))} | "
-                     f"{_rate(r['triples'], raw.get('bulk_load_s'))} | | | | | | | | {raw.get('peak_mb', 0):.0f} |")
+        lines.append(
+            f"| {r['triples']:,} | raw pyoxigraph `bulk_load` | {fmt_s(raw.get('bulk_load_s'))} | "
+            f"{_rate(r['triples'], raw.get('bulk_load_s'))} | | | | | | | | "
+            f"{raw.get('peak_mb', 0):.0f} |"
+        )
         for e in (r["oxigraph"], r["memory"]):
             if "error" in e or "assemble_s" not in e:
                 if "error" in e:
-                    lines.append(f"| {r['triples']:,} | {e.get('store', '?')} | {e['error']} |" + " |" * 9)
+                    lines.append(
+                        f"| {r['triples']:,} | {e.get('store', '?')} | {e['error']} |" + " |" * 9
+                    )
                 continue
             lines.append(
                 f"| {r['triples']:,} | aigraph on {e['store']} | {fmt_s(e.get('load_s'))} | "
-                f"{_rate(r['triples'], e.get('load_s'))} | {fmt_s(e.get('derive_s'))} | {fmt_s(e.get('seal_s'))} | "
-                f"{fmt_s(e['first_query']['s'])} | {fmt_s(e['validate_s'])} | {fmt_s(e['projection_s'])} | "
-                f"{fmt_s(e['html_s'])} | {_analysis_cell(e.get('analyze', {}))} | {e['peak_mb']:.0f} |")
+                f"{_rate(r['triples'], e.get('load_s'))} | {fmt_s(e.get('derive_s'))} | "
+                f"{fmt_s(e.get('seal_s'))} | "
+                f"{fmt_s(e['first_query']['s'])} | {fmt_s(e['validate_s'])} | "
+                f"{fmt_s(e['projection_s'])} | "
+                f"{fmt_s(e['html_s'])} | {_analysis_cell(e.get('analyze', {}))} | "
+                f"{e['peak_mb']:.0f} |"
+            )
     # Exports.
-    lines += ["", "Exports: aigraph (sorted, deterministic) / raw pyoxigraph writing the same quads (ratio), "
-              "and aigraph's size:", "",
-              "| triples | " + " | ".join(FORMATS) + " | raw: bulk_load + N-Quads + TriG dumps |",
-              "|---:|" + "---|" * len(FORMATS) + "---:|"]
+    lines += [
+        "",
+        "Exports: aigraph (sorted, deterministic) / raw pyoxigraph writing the same quads (ratio), "
+        "and aigraph's size:",
+        "",
+        "| triples | " + " | ".join(FORMATS) + " | raw: bulk_load + N-Quads + TriG dumps |",
+        "|---:|" + "---|" * len(FORMATS) + "---:|",
+    ]
     for r in results:
         e, raw = r["oxigraph"], r["raw"]
         cells = []
@@ -749,10 +926,17 @@ def report(results: list[dict], cold: dict | None, loads: list[str]) -> str:
             size = e.get("export_bytes", {}).get(fmt)
             cells.append(f"{fmt_s(mine)} / {fmt_s(theirs)}{f' ({ratio:.1f}x)' if ratio else ''}"
                          f"{f', {size / 2**20:.1f} MiB' if size else ''}")
-        lines.append(f"| {r['triples']:,} | " + " | ".join(cells) + f" | {fmt_s(raw.get('yardstick_s'))} |")
+        lines.append(
+            f"| {r['triples']:,} | " + " | ".join(cells) + f" | {fmt_s(raw.get('yardstick_s'))} |"
+        )
     # Queries.
-    lines += ["", "Queries: p50 after a first run timed apart — raw pyoxigraph / aigraph on oxigraph (ratio) / "
-              "aigraph on rdflib's memory store; first run; rows (raw rows where they differ):", ""]
+    lines += [
+        "",
+        "Queries: p50 after a first run timed apart — raw pyoxigraph / aigraph on oxigraph "
+        "(ratio) / "
+        "aigraph on rdflib's memory store; first run; rows (raw rows where they differ):",
+        "",
+    ]
     lines += ["| query | " + " | ".join(sizes) + " |", "|---|" + "---|" * len(sizes)]
     for name in sorted(results[-1]["raw"].get("queries", {})):
         cells = []
@@ -766,31 +950,55 @@ def report(results: list[dict], cold: dict | None, loads: list[str]) -> str:
             if raw_q.get("rows") is not None and raw_q.get("rows") != rows:
                 rows_cell += f" (raw {raw_q['rows']:,})"
             mem = f" / {fmt_q(mem_q)}" if mem_q else ""
-            cells.append(f"{fmt_q(raw_q)} / {fmt_q(ox_q)}{f' ({ratio:.1f}x)' if ratio else ''}{mem}; "
-                         f"first {fmt_s(ox_q.get('first'))}; **{rows_cell}**")
+            cells.append(
+                f"{fmt_q(raw_q)} / {fmt_q(ox_q)}{f' ({ratio:.1f}x)' if ratio else ''}{mem}; "
+                f"first {fmt_s(ox_q.get('first'))}; **{rows_cell}**"
+            )
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
     # Build and serve.
-    lines += ["", "Whole processes: `aigraph build` (wait4 peak RSS) and `aigraph serve` beside "
-              "`oxigraph serve-read-only` on the same quads; requests/s with "
-              f"{CLIENTS} concurrent clients:", "",
-              "| triples | build (CPU) | build peak MiB | serve start-up | serve MiB (all processes) "
-              "| mixed queries: requests, errors, refused, p50, p95 | oxigraph: load, start-up, MiB |",
-              "|---:|---:|---:|---:|---:|---|---|"]
+    lines += [
+        "",
+        "Whole processes: `aigraph build` (wait4 peak RSS) and `aigraph serve` beside "
+        "`oxigraph serve-read-only` on the same quads; requests/s with "
+        f"{CLIENTS} concurrent clients:",
+        "",
+        "| triples | build (CPU) | build peak MiB | serve start-up | serve MiB (all processes) "
+        "| mixed queries: requests, errors, refused, p50, p95 | oxigraph: load, start-up, MiB |",
+        "|---:|---:|---:|---:|---:|---|---|",
+    ]
     for r in results:
         b, s = r["build"], r["serve"]
         mixed = s.get("mixed", {})
-        statuses = f" ({', '.join(map(str, mixed.get('statuses', [])))})" if mixed.get("statuses") else ""
+        statuses = (
+            f" ({', '.join(map(str, mixed.get('statuses', [])))})" if mixed.get("statuses") else ""
+        )
         ox = s.get("oxigraph", {})
-        build_cell = b["error"] if b.get("error") else f"{fmt_s(b.get('build_s'))} ({fmt_s(b.get('cpu_s'))} CPU)"
+        build_cell = (
+            b["error"]
+            if b.get("error")
+            else f"{fmt_s(b.get('build_s'))} ({fmt_s(b.get('cpu_s'))} CPU)"
+        )
         lines.append(
             f"| {r['triples']:,} | {build_cell} | "
             f"{b.get('peak_mb', 0):,.0f} | {fmt_s(s.get('startup_s'))} | "
             f"{max(s.get('rss_ready_mb', 0), s.get('rss_after_mb', 0)):,.0f} | "
-            + (f"{mixed['requests']}, {mixed['errors']}{statuses}, {mixed['refused']}, {mixed['p50_ms']:.0f} ms, "
-               f"{mixed['p95_ms']:.0f} ms" if mixed else s.get("error", "n/a"))
-            + f" | {fmt_s(ox.get('load_s'))}, {fmt_s(ox.get('startup_s'))}, {ox.get('rss_ready_mb', 0):,.0f} |")
-    lines += ["", "| triples | query | aigraph serve requests/s (p50) | oxigraph serve-read-only requests/s (p50) "
-              "| ratio |", "|---:|---|---:|---:|---:|"]
+            + (
+                f"{mixed['requests']}, {mixed['errors']}{statuses}, {mixed['refused']}, "
+                f"{mixed['p50_ms']:.0f} ms, "
+                f"{mixed['p95_ms']:.0f} ms"
+                if mixed
+                else s.get("error", "n/a")
+            )
+            + f" | {fmt_s(ox.get('load_s'))}, {fmt_s(ox.get('startup_s'))}, "
+              f"{ox.get('rss_ready_mb', 0):,.0f} |"
+        )
+    lines += [
+        "",
+        "| triples | query | aigraph serve requests/s (p50) | oxigraph serve-read-only requests/s "
+        "(p50) "
+        "| ratio |",
+        "|---:|---|---:|---:|---:|",
+    ]
     for r in results:
         s = r["serve"]
         for name in (CHEAP_QUERY, *HEAVY_QUERIES):
@@ -799,9 +1007,12 @@ def report(results: list[dict], cold: dict | None, loads: list[str]) -> str:
             if not mine:
                 continue
             refused = f", {mine['refused']} refused" if mine.get("refused") else ""
-            lines.append(f"| {r['triples']:,} | {name} | {mine['rps']:,.1f} ({mine['p50_ms']:.0f} ms{refused}) | "
-                         f"{theirs.get('rps', 0):,.1f} ({theirs.get('p50_ms', 0):.0f} ms) | "
-                         f"{_ratio(mine['rps'], theirs.get('rps')) or 0:.2f}x |")
+            lines.append(
+                f"| {r['triples']:,} | {name} | {mine['rps']:,.1f} ({mine['p50_ms']:.0f} "
+                f"ms{refused}) | "
+                f"{theirs.get('rps', 0):,.1f} ({theirs.get('p50_ms', 0):.0f} ms) | "
+                f"{_ratio(mine['rps'], theirs.get('rps')) or 0:.2f}x |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -821,6 +1032,7 @@ def update_doc(doc: Path, table: str) -> None:
 
 
 def main() -> None:
+    """Measure each size in child processes, then write the report."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="1e4,1e5,1e6")
     parser.add_argument("--memory-sizes", default="1e4",
@@ -828,16 +1040,27 @@ def main() -> None:
     parser.add_argument("--doc", type=Path, default=None,
                         help="rewrite the tables between the bench markers of this page")
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
-    parser.add_argument("--no-cold", action="store_true", help="skip the cold `aigraph query` comparison")
-    parser.add_argument("--from-json", type=Path, nargs="+", default=None, metavar="JSON",
-                        help="measure nothing: write the report of these results files (later sizes win)")
+    parser.add_argument(
+        "--no-cold", action="store_true", help="skip the cold `aigraph query` comparison"
+    )
+    parser.add_argument(
+        "--from-json",
+        type=Path,
+        nargs="+",
+        default=None,
+        metavar="JSON",
+        help="measure nothing: write the report of these results files (later sizes win)",
+    )
     parser.add_argument("--add", action="store_true",
                         help="keep the other sizes of the existing results .json in the report")
     args = parser.parse_args()
     from synth import make_project
 
     if args.from_json:
-        write_report(args, *merge_results([json.loads(p.read_text(encoding="utf-8")) for p in args.from_json]))
+        write_report(
+            args,
+            *merge_results([json.loads(p.read_text(encoding="utf-8")) for p in args.from_json]),
+        )
         return
     memory_sizes = {int(float(s)) for s in args.memory_sizes.split(",") if s}
     results, loads = [], []
@@ -846,15 +1069,25 @@ def main() -> None:
             root = Path(tmp) / f"synthetic-{size}"
             make_project(size, root)
             loads.append(f"{load_average()} (code {code_version()})")
-            print(f"== {size:,} triples (load average {loads[-1]})", file=sys.stderr, flush=True)  # noqa: T201
+            print(f"== {size:,} triples (load average {loads[-1]})", file=sys.stderr, flush=True)
             oxigraph = run_step("engine", str(root), "oxigraph", str(size))
             raw = run_step("raw", str(root))
-            memory = run_step("engine", str(root), "memory", str(size)) if size in memory_sizes else {"store": "memory"}
-            result = {"size": size, "triples": raw.get("triples", size), "oxigraph": oxigraph, "raw": raw,
-                      "memory": memory, "build": build_process(root)}
+            memory = (
+                run_step("engine", str(root), "memory", str(size))
+                if size in memory_sizes
+                else {"store": "memory"}
+            )
+            result = {
+                "size": size,
+                "triples": raw.get("triples", size),
+                "oxigraph": oxigraph,
+                "raw": raw,
+                "memory": memory,
+                "build": build_process(root),
+            }
             result["serve"] = serve_test(root, result["triples"])
             results.append(result)
-            print(json.dumps(result), file=sys.stderr, flush=True)  # noqa: T201
+            print(json.dumps(result), file=sys.stderr, flush=True)
     cold = None if args.no_cold else cold_query()
     runs = [{"load_average": loads, "sizes": results, "cold_query": cold}]
     json_path = args.out.with_suffix(".json")
@@ -864,7 +1097,7 @@ def main() -> None:
 
 
 def merge_results(runs: list[dict]) -> tuple[list[dict], list[str], dict | None]:
-    """Merge results files: a size measured by a later run replaces it; the latest cold query wins."""
+    """Merge results files: a size measured by a later run replaces it; the last cold query wins."""
     by_size: dict[int, tuple[dict, str]] = {}
     cold = None
     for run in runs:
@@ -876,19 +1109,25 @@ def merge_results(runs: list[dict]) -> tuple[list[dict], list[str], dict | None]
 
 
 def write_report(args, results: list[dict], loads: list[str], cold: dict | None) -> None:
+    """Write the report and its JSON, update the README if asked, print the table."""
     table = report(results, cold, loads)
     args.out.write_text(table, encoding="utf-8")
     args.out.with_suffix(".json").write_text(
-        json.dumps({"load_average": loads, "sizes": results, "cold_query": cold}, indent=1) + "\n", encoding="utf-8")
+        json.dumps({"load_average": loads, "sizes": results, "cold_query": cold}, indent=1) + "\n",
+        encoding="utf-8",
+    )
     if args.doc:
         update_doc(args.doc, table)
-    print(table)  # noqa: T201
+    print(table)
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "step":
         kind, root = sys.argv[2], Path(sys.argv[3])
-        step = {"engine": lambda: engine_step(root, sys.argv[4], int(sys.argv[5])), "raw": lambda: raw_step(root)}[kind]
-        print(json.dumps(step()))  # noqa: T201
+        step = {
+            "engine": lambda: engine_step(root, sys.argv[4], int(sys.argv[5])),
+            "raw": lambda: raw_step(root),
+        }[kind]
+        print(json.dumps(step()))
     else:
         main()
