@@ -254,9 +254,8 @@ def to_jsonld(data: Dataset | Graph, /, *, context: dict[str, Any] | None = None
     else:
         body = writer.nodes(_canonical(list(data), "b"))
     document = {"@context": context, "@graph": body}
-    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode(
-        "utf-8"
-    )
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return text.encode("utf-8")
 
 
 def context_document(context: dict[str, Any], /) -> bytes:
