@@ -4,26 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from aigraph.atomic import replace_directory
-from aigraph.rdf.derive import derive_edges
 from aigraph.errors import ExportError, ValidationError
-from aigraph.rdf.parse import load_dataset, source_graphs
-from aigraph.rdf.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH
+from aigraph.export.serialize import (
+    FORMATS,
+    RdfFormat,
+    serialize_dataset,
+    serialize_graph,
+    write_atomic,
+)
 from aigraph.project.files import ProjectPaths
-from aigraph.export.serialize import FORMATS, serialize_dataset, serialize_graph, write_atomic
-from aigraph.rdf.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal
+from aigraph.rdf.derive import derive_edges
+from aigraph.rdf.namespaces import AIG, DERIVED_GRAPH, ONTOLOGY_GRAPH
+from aigraph.rdf.parse import load_dataset
+from aigraph.rdf.store import DEFAULT_STORE, StoreName, is_sealed, raw_store, seal, select
 from aigraph.rdf.validate import ValidationReport
 
 if TYPE_CHECKING:
     from aigraph.project.graph import Project
 
 #: Output file name (in the build directory) for each format.
-OUTPUTS: dict[str, str] = {fmt: "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()}
+OUTPUTS: dict[RdfFormat, str] = {
+    cast(RdfFormat, fmt): "aigraph" + ext for fmt, (ext, _media) in FORMATS.items()
+}
 VOID_FILE = "void.ttl"
 #: The JSON-LD term context of aigraph.jsonld, as a file of its own.
 CONTEXT_FILE = "context.jsonld"
@@ -50,7 +58,8 @@ class BuildResult:
         """A short, human-readable summary of the build."""
         counts = ", ".join(f"{n} {name}" for name, n in self.counts.items())
         return (
-            f"{self.quads} quads, {self.triples} distinct triples ({self.derived} derived); {counts}\n"
+            f"{self.quads} quads, {self.triples} distinct triples ({self.derived} derived); "
+            f"{counts}\n"
             f"validation: {self.report.text}\n"
             f"wrote {len(self.files)} files to {self.out_dir}"
         )
@@ -91,7 +100,9 @@ def summary_classes(ontology: Graph) -> tuple[tuple[str, tuple[URIRef, ...]], ..
         if isinstance(cls, URIRef):
             classes.setdefault(str(name), set()).add(cls)
             place = ontology.value(cls, AIG.countOrder)
-            order[str(name)] = min(order.get(str(name), 10**6), int(place) if place is not None else 10**6)
+            order[str(name)] = min(
+                order.get(str(name), 10**6), int(str(place)) if place is not None else 10**6
+            )
     names = sorted(classes, key=lambda name: (order[name], name))
     return tuple((name, tuple(sorted(classes[name]))) for name in names)
 
@@ -118,7 +129,7 @@ def _count_in_oxigraph(dataset: Dataset, classes: tuple[URIRef, ...]) -> int:
     values = " ".join(c.n3() for c in classes)
     text = (f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?top {{ {values} }} "
             f"?c {RDFS.subClassOf.n3()}* ?top . ?s {RDF.type.n3()} ?c }}")
-    return int(next(iter(raw_store(dataset).query(text)))["n"].value)
+    return int(next(iter(select(raw_store(dataset), text)))["n"].value)
 
 
 def _sizes(dataset: Dataset) -> tuple[int, int]:
@@ -127,8 +138,8 @@ def _sizes(dataset: Dataset) -> tuple[int, int]:
         quads = list(dataset.quads((None, None, None, None)))
         return len(quads), len({(s, p, o) for s, p, o, _g in quads})
     store = raw_store(dataset)
-    [row] = store.query("SELECT (COUNT(*) AS ?q) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    [merged] = store.query("SELECT (COUNT(*) AS ?t) WHERE { ?s ?p ?o }")
+    [row] = select(store, "SELECT (COUNT(*) AS ?q) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    [merged] = select(store, "SELECT (COUNT(*) AS ?t) WHERE { ?s ?p ?o }")
     return int(row["q"].value), int(merged["t"].value)
 
 
@@ -144,9 +155,9 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     """
     from aigraph.export.jsonld import context_document, term_context
     from aigraph.export.ontology_page import render_ontology_html
+    from aigraph.network.page import render_html
     from aigraph.network.projection import to_networkx  # only a build needs VoID and the page
     from aigraph.network.stories import read_stories
-    from aigraph.network.page import render_html
     from aigraph.rdf.void import describe_dataset
 
     dataset = project.dataset
@@ -156,13 +167,17 @@ def build(project: Project, /, *, out_dir: str | Path | None = None) -> BuildRes
     target = Path(out_dir) if out_dir is not None else project.root / "dist"
     _check_replaceable(target)
     stories = read_stories(project.paths)
-    page = str(render_html(to_networkx(dataset), stories=stories)).encode("utf-8")  # keeps drawing hints
+    # the page keeps the drawing hints (the exports are made from the published dataset)
+    page = str(render_html(to_networkx(dataset), stories=stories)).encode("utf-8")
     dataset = project.published
     payloads = {name: serialize_dataset(dataset, fmt) for fmt, name in OUTPUTS.items()}
-    void = describe_dataset(dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), paths=project.paths)
+    void = describe_dataset(
+        dataset, dumps=sorted([*OUTPUTS.values(), CONTEXT_FILE]), paths=project.paths
+    )
     payloads[VOID_FILE] = serialize_graph(void, "ttl")
     payloads[CONTEXT_FILE] = context_document(term_context(dataset))
-    payloads[ONTOLOGY_DOC_FILE] = str(render_ontology_html(dataset.graph(ONTOLOGY_GRAPH))).encode("utf-8")
+    ontology_page = str(render_ontology_html(dataset.graph(ONTOLOGY_GRAPH)))
+    payloads[ONTOLOGY_DOC_FILE] = ontology_page.encode("utf-8")
     payloads[GRAPH_FILE] = page
     # The whole set is written into a fresh directory and swapped in at the end:
     # a failure anywhere (a disk full, a bug) leaves the previous build untouched.

@@ -148,8 +148,8 @@ def build(root: Path | None, out_dir: Path | None, store: str) -> None:
     """Validate the graph, then write every export and its VoID description.
 
     Example:
-
         aigraph build -o dist
+
     """
     from aigraph import load
     from aigraph.build import build as run_build
@@ -164,8 +164,8 @@ def validate(root: Path | None, store: str) -> None:
     """Check the graph against ontology/shapes.ttl; exit 1 with a report when it does not conform.
 
     Example:
-
         aigraph validate
+
     """
     from aigraph import load
 
@@ -189,19 +189,34 @@ def validate(root: Path | None, store: str) -> None:
               help="Ask this remote SPARQL endpoint instead of loading the project.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_TIMEOUT,
               show_default=True, help="Stop the query after this many seconds.")
-@click.option("--max-memory", type=click.IntRange(min=64), default=DEFAULT_MAX_MEMORY_MB,
-              show_default=True, metavar="MB", help="Stop the query when it needs more memory than this.")
-def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool, store: str,
-          endpoint: str | None, timeout: float, max_memory: int) -> None:
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=DEFAULT_MAX_MEMORY_MB,
+    show_default=True,
+    metavar="MB",
+    help="Stop the query when it needs more memory than this.",
+)
+def query(
+    query: str | None,
+    root: Path | None,
+    fmt: str,
+    lang: str,
+    list_: bool,
+    store: str,
+    endpoint: str | None,
+    timeout: float,
+    max_memory: int,
+) -> None:
     """Answer QUERY: a .rq file, the name of a query in queries/, or SPARQL text.
 
     The query runs in a worker process under --timeout and --max-memory;
     Ctrl-C stops it at once. SERVICE is refused (exit 2): no request is made.
 
     Example:
-
         aigraph query cq01-co-chairs --lang ko
         aigraph query cq01-co-chairs --endpoint http://127.0.0.1:7878/query
+
     """
     from aigraph.project.files import project_paths
     from aigraph.sparql import query as q
@@ -228,9 +243,15 @@ def query(query: str | None, root: Path | None, fmt: str, lang: str, list_: bool
 
 @cli.command()
 @root_option
-@click.option("-f", "--format", "fmt", type=click.Choice(sorted([*of_kind("rdf"), *of_kind("network")])),
-              default=None, help="RDF format, or graphml/gexf for the projected network "
-              "(default: from the file extension of --out, else ttl).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(sorted([*of_kind("rdf"), *of_kind("network")])),
+    default=None,
+    help="RDF format, or graphml/gexf for the projected network "
+    "(default: from the file extension of --out, else ttl).",
+)
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output file (default: standard output).")
 @store_option
@@ -238,9 +259,9 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
     """Write the graph in one RDF format, or its network as GraphML/GEXF, to a file or stdout.
 
     Example:
-
         aigraph export --format trig -o aigraph.trig
         aigraph export --format gexf -o aigraph.gexf
+
     """
     from aigraph import load
     from aigraph.export.network import export_network, network_format
@@ -268,14 +289,22 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
               help="Draw only the neighbourhood of this entity (IRI, local name or label).")
 @click.option("--depth", type=click.IntRange(min=0), default=None,
               help="How many edges away from --focus to draw (default 1).")
-@click.option("--classes", default=None, help="Comma-separated classes to draw, e.g. Person,Polity,Summit.")
-def viz(root: Path | None, out: Path | None, lang: str, focus: str | None, depth: int | None,
-        classes: str | None) -> None:
+@click.option(
+    "--classes", default=None, help="Comma-separated classes to draw, e.g. Person,Polity,Summit."
+)
+def viz(
+    root: Path | None,
+    out: Path | None,
+    lang: str,
+    focus: str | None,
+    depth: int | None,
+    classes: str | None,
+) -> None:
     """Draw the graph as one self-contained HTML page that works offline.
 
     Example:
-
         aigraph viz -o graph.html --lang ko --focus kamala-harris --depth 2
+
     """
     from aigraph import load
     from aigraph.network.page import render_html
@@ -310,13 +339,15 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
     when no connection is found within --max-hops.
 
     Example:
-
         aigraph path "Lee Hae-jin" "António Guterres" --lang ko
+
     """
     from aigraph import load
     from aigraph.network.connections import find_connections, render_connections
 
-    found = find_connections(load(root, cache=True).dataset, a, b, max_hops=max_hops, limit=limit, lang=lang)
+    found = find_connections(
+        load(root, cache=True).dataset, a, b, max_hops=max_hops, limit=limit, lang=lang
+    )
     click.echo(render_connections(found), nl=False)
 
 
@@ -327,29 +358,41 @@ def path(a: str, b: str, root: Path | None, max_hops: int, limit: int, lang: str
               help="Interface to listen on; the default serves this machine only.")
 @click.option("--port", type=click.IntRange(1, 65535), default=7878, show_default=True,
               help="TCP port to listen on.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=10.0, show_default=True,
-              help="Time limit of one query, in seconds.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=10.0,
+    show_default=True,
+    help="Time limit of one query, in seconds.",
+)
 @click.option("--max-results", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Refuse answers with more rows (or triples) than this.")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="Query worker processes.")
-@click.option("--max-memory", type=click.IntRange(min=64), default=2048, show_default=True, metavar="MB",
-              help="Stop a query whose worker needs more memory than this.")
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=64),
+    default=2048,
+    show_default=True,
+    metavar="MB",
+    help="Stop a query whose worker needs more memory than this.",
+)
 def serve(root: Path | None, store: str, host: str, port: int, timeout: float, max_results: int,
           workers: int, max_memory: int) -> None:
     """Serve a read-only SPARQL endpoint at /sparql, the graph page at / and each entity's page.
 
     Example:
-
         aigraph serve --port 7878
+
     """
     require("serve")
-    from aigraph.server.app import ServeOptions
-    from aigraph.server.app import serve as run_server
+    from aigraph.server.app import ServeOptions, serve as run_server
 
     options = ServeOptions(store=store, timeout=timeout, max_results=max_results, workers=workers,  # type: ignore[arg-type]
                            max_memory_mb=max_memory)
-    ready = functools.partial(click.echo, f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
+    ready = functools.partial(
+        click.echo, f"serving http://{host}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True
+    )
     run_server(root, host=host, port=port, options=options, on_ready=ready)
 
 
@@ -369,9 +412,9 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
     up to 2,000 nodes and sampled above, as the summary says.
 
     Example:
-
         aigraph analyze --top 10
         aigraph analyze --format csv --table documents
+
     """
     from aigraph import load
     from aigraph.network.measures import analyze_network
@@ -384,7 +427,9 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["centrality", "principles", "timeline", "followthrough"]))
+@click.argument(
+    "kind", type=click.Choice(["centrality", "principles", "timeline", "followthrough"])
+)
 @root_option
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Output PNG file.")
@@ -392,12 +437,12 @@ def analyze(root: Path | None, fmt: str, top: int | None, table: str, lang: str)
               help="How many actors the centrality plot shows.")
 @lang_option
 def plot(kind: str, root: Path | None, out: Path, top: int, lang: str) -> None:
-    """Draw a PNG: top actors by centrality, principles per document, summits on a timeline, or who kept a commitment.
+    """Draw a PNG: central actors, principles per document, the summit timeline or commitments kept.
 
     Example:
-
         aigraph plot principles -o docs/principles.png
         aigraph plot followthrough -o docs/followthrough.png
+
     """
     require("plot")
     from aigraph import load
@@ -418,13 +463,14 @@ def push(root: Path | None, store: str, endpoint: str, graph_store: str | None) 
     """Replace each named graph (ontology, every source, derived edges) in a remote SPARQL store.
 
     Example:
-
         aigraph push --endpoint http://127.0.0.1:7878/query --graph-store http://127.0.0.1:7878/store
+
     """
     from aigraph import load
     from aigraph.sparql.remote import push_dataset
 
-    report = push_dataset(load(root, store=store, cache=True).dataset, endpoint, graph_store=graph_store)  # type: ignore[arg-type]
+    dataset = load(root, store=store, cache=True).dataset  # type: ignore[arg-type]
+    report = push_dataset(dataset, endpoint, graph_store=graph_store)
     click.echo(report.summary)
 
 
@@ -456,11 +502,11 @@ def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | No
     accept it with --accept to make it a curated source file in data/.
 
     Example:
-
     \b
         aigraph ingest article.ko.txt --publisher 광주일보 --date 2024-05-22
         aigraph ingest --accept data/drafts/article.trig
-    """
+
+    """  # noqa: D301 - "\b" is click's marker (a backspace) that keeps the example unwrapped
     require("ingest")
     from aigraph import ingest as run
 
@@ -469,8 +515,20 @@ def ingest(file: Path | None, root: Path | None, lang: str, source_iri: str | No
         return
     if file is None:
         raise click.UsageError("give the FILE to ingest, or --accept DRAFT.trig")
-    click.echo(run.ingest_file(file, root=root, lang=lang, source_iri=source_iri, title=title,
-                               publisher=publisher, date=date_, dest=out, force=force).report, nl=False)
+    click.echo(
+        run.ingest_file(
+            file,
+            root=root,
+            lang=lang,
+            source_iri=source_iri,
+            title=title,
+            publisher=publisher,
+            date=date_,
+            dest=out,
+            force=force,
+        ).report,
+        nl=False,
+    )
 
 
 def main() -> None:

@@ -67,7 +67,7 @@ def flat_network(graph: nx.MultiDiGraph, /, *, viz: bool = False) -> nx.MultiDiG
     '인물'
     """
     classes = network_info(graph).classes
-    flat = nx.MultiDiGraph()
+    flat: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node, data in graph.nodes(data=True):
         cls = classes.get(data["cls"], {"labels": {"en": data["cls"], "ko": data["cls"]},
                                         "colour": "#999999"})

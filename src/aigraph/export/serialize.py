@@ -13,8 +13,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
-from typing import Literal as TypingLiteral
+from typing import Any, Literal as TypingLiteral, cast
 
 from rdflib import Dataset, Graph
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -82,16 +81,15 @@ def _dumped_lines(dataset: Dataset, *, merged: bool) -> list[bytes] | None:
         return None
     store = raw_store(dataset)
     if merged:
-        lines = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).splitlines(
-            keepends=True
-        )
+        dumped = _written(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()))
+        lines = dumped.splitlines(keepends=True)
     else:
         lines = []
         for name in store.named_graphs():
             if not isinstance(name, ox.NamedNode):
                 return None
             tail = f" {name} .\n".encode()
-            dumped = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name)
+            dumped = _written(store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=name))
             lines.extend(line[:-3] + tail for line in dumped.splitlines(keepends=True))
     # maybe a blank node: the general way labels them canonically
     if any(b"_:" in line for line in lines):
@@ -126,14 +124,20 @@ def _rdflib_quads(quads: Iterable[tuple]) -> Iterable[Any]:
         graph = (
             ox.DefaultGraph() if name is None or name == DATASET_DEFAULT_GRAPH_ID else to_ox(name)
         )
-        yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
+        # oxrdflib types to_ox for any term: here a subject, predicate, object and graph name
+        yield ox.Quad(
+            cast("ox.NamedNode | ox.BlankNode", to_ox(s)),
+            cast("ox.NamedNode", to_ox(p)),
+            cast("ox.NamedNode | ox.BlankNode | ox.Literal", to_ox(o)),
+            cast("ox.NamedNode | ox.BlankNode | ox.DefaultGraph", graph),
+        )
 
 
 def _canonical_lines(quads: Iterable[Any]) -> list[bytes]:
     """Return the sorted, distinct N-Quads lines of *quads*, blank nodes labelled canonically."""
     import pyoxigraph as ox
 
-    data = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    data = _written(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
     if b"_:" in data:  # maybe a blank node (or "_:" in a literal): label them canonically
         data = _canonical_blank_nodes(data)
     return sorted(set(data.splitlines(keepends=True)))
@@ -167,9 +171,10 @@ def _write(lines: list[bytes], fmt: str) -> bytes:
         return b"".join(lines)
     quads = ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS)
     if fmt == "trig":
-        return _sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES))
+        trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+        return _sorted_prefixes(_written(trig))
     # The triple formats hold the merge: a triple stated in several graphs is one triple.
-    merged = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+    merged = _written(ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES))
     return _write_triples(sorted(set(merged.splitlines(keepends=True))), fmt)
 
 
@@ -182,10 +187,17 @@ def _write_triples(lines: list[bytes], fmt: str) -> bytes:
         return ntriples
     writer = {"ttl": ox.RdfFormat.TURTLE, "xml": ox.RdfFormat.RDF_XML}[fmt]
     # N-Triples parse into quads of the default graph, which the triple writers take as they are.
-    written = ox.serialize(
+    written = _written(ox.serialize(
         ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES), format=writer, prefixes=_PREFIXES
-    )
+    ))
     return _sorted_prefixes(written) if fmt == "ttl" else written
+
+
+def _written(data: bytes | None) -> bytes:
+    """Return what pyoxigraph wrote in memory (``None`` is its answer when it wrote a file)."""
+    if data is None:
+        raise TypeError("pyoxigraph wrote a file where bytes were asked for")
+    return data
 
 
 def _sorted_prefixes(text: bytes) -> bytes:

@@ -70,7 +70,9 @@ def _label(graph: nx.MultiDiGraph, iri: str, lang: str) -> str:
     return labels[lang] if labels else iri
 
 
-def _qualifiers(graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict) -> list[tuple[str, str]]:
+def _qualifiers(
+    graph: nx.MultiDiGraph, u: str, v: str, key: str, data: dict
+) -> list[tuple[str, str]]:
     """Return what the edge's records add, as ``(property, value)`` IRIs.
 
     The value that labels the edge (a role, a kind of commitment) comes first.
@@ -109,19 +111,29 @@ def hop_links(
     for start, end in ((u, v), (v, u)):
         for key, data in sorted((graph.get_edge_data(start, end) or {}).items()):
             rule = rule_labels.get(data.get("rule", ""))
-            qualifiers = _qualifiers(graph, start, end, key, data)
-            links.append(Link(
-                start=start,
-                end=end,
-                relation=key,
-                phrase=rule[lang] if rule else data["labels"][lang],
-                qualifiers=[(_label(graph, p, lang), _label(graph, o, lang)) for p, o in qualifiers],
-                evidence=edge_evidence(graph, start, end, data),
-                phrased=[phrases[p][lang].format(_label(graph, o, lang))
-                         for p, o in qualifiers if p in phrases],
-                details=[(_label(graph, p, lang), _label(graph, o, lang))
-                         for p, o in qualifiers if p not in phrases],
-            ))
+            qualifiers = _qualifiers(graph, start, end, str(key), data)
+            links.append(
+                Link(
+                    start=start,
+                    end=end,
+                    relation=str(key),
+                    phrase=rule[lang] if rule else data["labels"][lang],
+                    qualifiers=[
+                        (_label(graph, p, lang), _label(graph, o, lang)) for p, o in qualifiers
+                    ],
+                    evidence=edge_evidence(graph, start, end, data),
+                    phrased=[
+                        phrases[p][lang].format(_label(graph, o, lang))
+                        for p, o in qualifiers
+                        if p in phrases
+                    ],
+                    details=[
+                        (_label(graph, p, lang), _label(graph, o, lang))
+                        for p, o in qualifiers
+                        if p not in phrases
+                    ],
+                )
+            )
     return links
 
 
@@ -141,10 +153,10 @@ def connections_in(
     start, end = resolve_entity(graph, a), resolve_entity(graph, b)
     if start == end:
         raise AnalysisError(f"{a!r} and {b!r} name the same entity, {start}")
-    simple = nx.Graph(graph.to_undirected(as_view=True))
+    simple: nx.Graph[str] = nx.Graph(graph.to_undirected(as_view=True))
     names = f"{_label(graph, start, lang)} and {_label(graph, end, lang)}"
     try:
-        length = nx.shortest_path_length(simple, start, end)
+        length = int(nx.shortest_path_length(simple, start, end))  # edges: a whole number
     except nx.NetworkXNoPath:
         raise AnalysisError(f"no connection between {names}") from None
     if length > max_hops:
@@ -231,7 +243,8 @@ def render_connections(found: Connections) -> str:
     """Return *found* as text: a heading, then each path and each hop with its evidence.
 
     >>> from aigraph import load
-    >>> text = render_connections(find_connections(load().dataset, "kamala-harris", "united-states"))
+    >>> found = find_connections(load().dataset, "kamala-harris", "united-states")
+    >>> text = render_connections(found)
     >>> print(text.splitlines()[2])
     1. Kamala Harris → United States
     """

@@ -285,7 +285,9 @@ def analyze_projection(
     lang = network_info(graph).lang
     labels = {cls: info["labels"][lang] for cls, info in classes.items()}
     labels.update(graph.nodes(data="label"))
-    small = {n for n, cls in graph.nodes(data="cls") if classes.get(cls, {}).get("small")}
+    small = {
+        n for n, data in graph.nodes(data=True) if classes.get(data.get("cls", ""), {}).get("small")
+    }
     return NetworkAnalysis(
         summary=_summary(graph, simple, kinds, method, groups),
         actors=_actor_rows(graph, kinds, small, measures, labels),

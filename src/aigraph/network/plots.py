@@ -16,8 +16,7 @@ from __future__ import annotations
 import io
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
-from typing import Literal as TypingLiteral
+from typing import Any, Literal as TypingLiteral
 
 import networkx as nx
 from rdflib import Dataset

@@ -86,6 +86,7 @@ def _direct_edges(
             for s, o in graph.subject_objects(prop):
                 if s not in nodes or o not in nodes or (str(s), str(o), str(prop)) in edges:
                     continue
+                assert isinstance(s, URIRef) and isinstance(o, URIRef)  # as the nodes are
                 both = mentions(reader, s), mentions(reader, o)
                 evidence = []
                 for source in sorted(reader.origin.get((s, prop, o), ())):
@@ -188,7 +189,7 @@ def _build(dataset: Dataset, lang: Language, classes: Iterable[str] | None) -> n
         **_direct_edges(reader, rules, nodes, details),
     }
     records = _node_records(reader, nodes, details)
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     # Sorted insertion: networkx keeps insertion order, and so every output does.
     for iri in sorted(nodes, key=str):
         graph.add_node(
@@ -301,15 +302,13 @@ def neighbourhood(graph: nx.MultiDiGraph, focus: str, depth: int) -> nx.MultiDiG
             graph.to_undirected(as_view=True), focus, cutoff=depth
         )
     )
-    part = nx.MultiDiGraph()
+    part: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     part.add_nodes_from((n, graph.nodes[n]) for n in graph if n in keep)
-    part.add_edges_from(
-        (u, v, k, data)
-        for u, v, k, data in graph.edges(keys=True, data=True)
-        if u in keep and v in keep
-    )
+    for u, v, k, data in graph.edges(keys=True, data=True):
+        if u in keep and v in keep:
+            part.add_edge(u, v, key=k, **data)
     named = {r for n in part for r in part.nodes[n]["records"]}
-    named |= {r for _u, _v, r_list in part.edges(data="records") for r in r_list}
+    named |= {r for _u, _v, data in part.edges(data=True) for r in data["records"]}
     info = network_info(graph)
     drawn = {part.nodes[n]["cls"] for n in part}
     set_network_info(part, replace(

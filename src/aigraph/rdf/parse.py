@@ -32,7 +32,9 @@ from aigraph.rdf.store import (
 CURATED_FORMATS = ("ttl", "trig", "nt", "nq")
 #: File extension → rdflib parser name; the format is never guessed otherwise.
 FORMATS: dict[str, str] = {
-    fmt.extension: str(fmt.parser) for name, fmt in of_kind("rdf").items() if name in CURATED_FORMATS
+    fmt.extension: str(fmt.parser)
+    for name, fmt in of_kind("rdf").items()
+    if name in CURATED_FORMATS
 }
 
 

@@ -404,7 +404,8 @@ def _context(dataset: Dataset) -> dict:
 
 #: The formats an entity page links to: (media type, ``?format=`` value, name).
 _FORMAT_LINKS = tuple(
-    (fmt.media_type, fmt.name, fmt.title) for fmt in (of_kind("rdf")[name] for name in ENTITY_FORMATS)
+    (fmt.media_type, fmt.name, fmt.title)
+    for fmt in (of_kind("rdf")[name] for name in ENTITY_FORMATS)
 )
 #: ``?format=`` value → media type, for links that cannot set a header.
 FORMAT_PARAMETER = {fmt: media for media, fmt, _name in _FORMAT_LINKS}

@@ -25,7 +25,11 @@ from aigraph.formats import of_kind
 ACCEPT = "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8"
 #: Media type → rdflib parser of a CONSTRUCT or DESCRIBE answer (text/plain: old N-Triples).
 _GRAPH_PARSERS = {
-    **{fmt.media_type: str(fmt.parser) for fmt in of_kind("rdf").values() if fmt.name in ("nt", "ttl")},
+    **{
+        fmt.media_type: str(fmt.parser)
+        for fmt in of_kind("rdf").values()
+        if fmt.name in ("nt", "ttl")
+    },
     "text/plain": "nt",
 }
 _COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
