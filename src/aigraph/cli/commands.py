@@ -22,6 +22,7 @@ import click
 from aigraph.errors import AigraphError, ValidationError
 from aigraph.extras import require
 from aigraph.formats import of_kind
+from aigraph.labels import LANGUAGES
 from aigraph.runner import DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOUT
 from aigraph.sparql.results import RESULT_FORMATS
 
@@ -125,7 +126,7 @@ store_option = click.option(
     help="Engine under rdflib: Oxigraph, or rdflib's own memory store.",
 )
 lang_option = click.option(
-    "--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+    "--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
     help="Language of labels in tables.",
 )
 
@@ -283,7 +284,7 @@ def export(root: Path | None, fmt: str | None, out: Path | None, store: str) -> 
 @root_option
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Output HTML file (default: standard output).")
-@click.option("--lang", type=click.Choice(["en", "ko"]), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(LANGUAGES), default="en", show_default=True,
               help="Language the page opens in (it switches in place).")
 @click.option("--focus", default=None,
               help="Draw only the neighbourhood of this entity (IRI, local name or label).")

@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from aigraph.ingest.lexicon import Lexicon
 from aigraph.ingest.records import Candidate, DateMention, Fact, Mention, Span
+from aigraph.labels import LANGUAGES
 from aigraph.rdf.namespaces import AIG, BASE, LANGUAGE, local_name
 from aigraph.rdf.parse import new_dataset
 
@@ -210,7 +211,7 @@ class DraftWriter:
         for slot, value in sorted(fact.slots.items()):
             self.graph.add((node, _FACT_SLOTS[slot], URIRef(value)))
         method = self.lexicon.methods[fact.method]
-        for lang in ("en", "ko"):
+        for lang in LANGUAGES:
             labels = {slot: self.lexicon.label(v, lang) for slot, v in fact.slots.items()}
             if fact.title and "post" not in labels:
                 labels["post"] = fact.title

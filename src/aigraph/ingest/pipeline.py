@@ -27,6 +27,7 @@ from aigraph.ingest.records import Candidate, DateMention, Fact, Mention
 from aigraph.ingest.report import render_report
 from aigraph.ingest.temporal import article_date_from_text, find_dates
 from aigraph.ingest.text import Article, read_article
+from aigraph.labels import LANGUAGES
 from aigraph.project.files import ProjectPaths, project_paths
 from aigraph.rdf.namespaces import BASE
 
@@ -175,9 +176,9 @@ def _write_draft(
     for f in found.facts:
         writer.add_fact(f)
     publisher = source.publisher
-    labels = {}
+    labels: dict[str, str] = {}
     if publisher in lexicon.kinds:
-        labels = {lang: lexicon.label(publisher, lang) for lang in ("en", "ko")}
+        labels = {lang: lexicon.label(publisher, lang) for lang in LANGUAGES}
     if publisher_candidate is not None:
         labels = {"en": publisher_candidate.label, "ko": publisher_candidate.label}
         writer.add_candidate(publisher_candidate)

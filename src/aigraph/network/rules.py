@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, SKOS
 
-from aigraph.labels import bilingual, label_texts
+from aigraph.labels import LANGUAGES, bilingual, label_texts
 from aigraph.rdf.namespaces import AIG, local_name
 
 #: Shapes that vis-network draws with the label below the node (so size follows degree).
@@ -128,7 +128,7 @@ def read_rules(ontology: Graph) -> ProjectionRules:
     hop_phrases = {}
     for prop in sorted(s for s in ontology.subjects(AIG.hopPhrase, None) if isinstance(s, URIRef)):
         said = {o.language: str(o) for o in ontology.objects(prop, AIG.hopPhrase)
-                if isinstance(o, Literal) and o.language in ("en", "ko") and "{}" in str(o)}
+                if isinstance(o, Literal) and o.language in LANGUAGES and "{}" in str(o)}
         if said:
             hop_phrases[str(prop)] = {
                 "en": said.get("en") or said["ko"],
