@@ -1,4 +1,4 @@
-"""Shared fixtures: the real project, a miniature copy, and a CLI runner."""
+"""Shared fixtures: the real project, a miniature copy, the command line in process and as a process."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import shutil
 import tempfile
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -37,7 +38,12 @@ def mini_root(tmp_path: Path) -> Path:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
-    """Run ``python -m aigraph ARGS`` as a user would; return the CompletedProcess."""
+    """Run ``python -m aigraph ARGS`` as a process; return the CompletedProcess.
+
+    Only for tests where the process boundary is the point (signals, a closed or
+    full standard output, ``python -m``, the installed script); the others use
+    :func:`invoke`.
+    """
     full_env = {**os.environ, **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "aigraph", *args],
@@ -49,10 +55,36 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
     )
 
 
+@dataclass(frozen=True)
+class Invoked:
+    """What a command run in process left: its exit status and its two outputs."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Invoked:
+    """Run ``aigraph ARGS`` in this process through click's CliRunner.
+
+    The same group and the same error mapping as the installed command: the exit
+    status and the two streams are what a process would give (checked against a
+    real process in tests/test_cli_process.py).
+    """
+    from click.testing import CliRunner
+
+    from aigraph.cli.commands import cli as group
+
+    result = CliRunner().invoke(group, list(args), env=env, input=input, prog_name="aigraph")
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception  # a bug in the test or the command: show its traceback
+    return Invoked(result.exit_code, result.stdout, result.stderr)
+
+
 @pytest.fixture()
 def cli():
-    """The CLI runner, as a fixture."""
-    return run_cli
+    """The command line run in process, as a fixture."""
+    return invoke
 
 
 XSS = Path(__file__).resolve().parent / "fixtures" / "xss"

@@ -12,7 +12,7 @@ import json
 
 import networkx as nx
 import pytest
-from conftest import run_cli
+from conftest import invoke
 
 from aigraph.network.report import render_analysis, summary_lines
 from aigraph.network.measures import analyze_network, analyze_projection, betweenness, communities
@@ -191,7 +191,7 @@ def test_bad_options_are_errors(analysis):
 
 
 def test_cli_analyze_csv_puts_the_summary_on_stderr():
-    proc = run_cli("analyze", "--format", "csv", "--top", "3", "--lang", "ko")
+    proc = invoke("analyze", "--format", "csv", "--top", "3", "--lang", "ko")
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.startswith("network: ")
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))

@@ -9,7 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, invoke
 from facts import P
 
 from aigraph.network.connections import find_connections, render_connections
@@ -83,7 +83,7 @@ def test_hop_phrases_are_data_of_the_ontology(tmp_path: Path):
     assert 'aig:onBehalfOf aig:hopPhrase "for {}"@en' in text
     ontology.write_text(text.replace('aig:onBehalfOf aig:hopPhrase "for {}"@en, "{} 대표로"@ko .', ""),
                         encoding="utf-8")
-    proc = run_cli("path", "Lee Hae-jin", "António Guterres", "--root", str(root))
+    proc = invoke("path", "Lee Hae-jin", "António Guterres", "--root", str(root))
     assert proc.returncode == 0, proc.stderr
     assert "Lee Hae-jin — took part in, as founder of Naver (" in proc.stdout
     assert "on behalf of: Naver" in proc.stdout and "for Naver" not in proc.stdout
@@ -123,20 +123,20 @@ def test_no_connection_and_too_many_hops_are_errors(dataset):
 
 
 def test_cli_path_prints_the_connection():
-    proc = run_cli("path", "Lee Hae-jin", "António Guterres")
+    proc = invoke("path", "Lee Hae-jin", "António Guterres")
     assert proc.returncode == 0, proc.stderr
     assert "Lee Hae-jin → Leaders' Session of the AI Seoul Summit → António Guterres" in proc.stdout
 
 
 def test_cli_unknown_name_exit_2():
-    proc = run_cli("path", "Nobody Atall", "Naver")
+    proc = invoke("path", "Nobody Atall", "Naver")
     assert proc.returncode == 2
     assert proc.stderr.strip() == "Error: 'Nobody Atall' matches no drawn entity"
     assert proc.stdout == ""
 
 
 def test_cli_no_path_exit_2():
-    proc = run_cli("path", "G7", "Naver", "--max-hops", "2")
+    proc = invoke("path", "G7", "Naver", "--max-hops", "2")
     assert proc.returncode == 2
     assert "no connection between G7 and Naver within 2 hops" in proc.stderr
 
@@ -150,10 +150,10 @@ def test_cli_ambiguous_name_lists_the_candidates_exit_2(tmp_path: Path):
         *(FIXTURES / "ambiguous" / "data").glob("*.trig"),
     ]:
         shutil.copy(trig, root / "data")
-    proc = run_cli("path", "Sam Example", "Mini Summit", "--root", str(root))
+    proc = invoke("path", "Sam Example", "Mini Summit", "--root", str(root))
     assert proc.returncode == 2
     assert "'Sam Example' is ambiguous" in proc.stderr
     assert B + "person/sam-example-a" in proc.stderr and B + "person/sam-example-b" in proc.stderr
-    ok = run_cli("path", "sam-example-a", "Examplia", "--root", str(root))
+    ok = invoke("path", "sam-example-a", "Examplia", "--root", str(root))
     assert ok.returncode == 0, ok.stderr
     assert "Sam Example → Mini Summit → Ada Example → Examplia" in ok.stdout

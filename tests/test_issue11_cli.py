@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, run_cli
+from conftest import ROOT, invoke, run_cli
 
 from aigraph.cli.commands import EXIT_UNEXPECTED, cli
 
@@ -81,7 +81,7 @@ def test_an_invalid_date_is_reported_with_file_and_line_and_no_traceback(mini_ro
     assert 'schema:startDate "2024-01-01"^^xsd:date' in text
     data.write_text(text.replace('"2024-01-01"^^xsd:date', '"2024-13-45"^^xsd:date'), encoding="utf-8")
     line = next(n for n, t in enumerate(data.read_text().splitlines(), 1) if "2024-13-45" in t)
-    result = run_cli("validate", "--root", str(mini_root), "--store", store)
+    result = invoke("validate", "--root", str(mini_root), "--store", store)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, run_cli, stop, wait_for
+from conftest import free_port, invoke, stop, wait_for
 
 from aigraph.network.links import STRICT_CSP, web_address
 
@@ -48,7 +48,7 @@ def test_web_addresses_are_links():
 def test_validate_refuses_other_schemes_with_file_and_line(mini_root: Path, prop: str, value: str):
     data = with_address(mini_root, prop, value)
     line = next(n for n, text in enumerate(data.read_text().splitlines(), 1) if value in text)
-    result = run_cli("validate", "--root", str(mini_root))
+    result = invoke("validate", "--root", str(mini_root))
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{data}:{line}:" in result.stderr
     assert "an address must be an http: or https: IRI" in result.stderr
@@ -56,17 +56,25 @@ def test_validate_refuses_other_schemes_with_file_and_line(mini_root: Path, prop
 
 def test_http_and_https_addresses_still_conform(mini_root: Path):
     with_address(mini_root, "schema:url", "<https://example.org/ada>")
-    result = run_cli("validate", "--root", str(mini_root))
+    result = invoke("validate", "--root", str(mini_root))
     assert result.returncode == 0, result.stderr
 
 
-@pytest.fixture()
-def js_server(mini_root: Path):
-    """`aigraph serve` over a project holding a javascript: address (serve does not validate)."""
-    with_address(mini_root, "schema:url", f"<{JS}>")
+@pytest.fixture(scope="module")
+def js_server(tmp_path_factory):
+    """`aigraph serve` over a project holding a javascript: address (serve does not validate); one per module."""
+    import shutil
+
+    from conftest import MINI, ROOT
+
+    root = tmp_path_factory.mktemp("js") / "mini"
+    shutil.copytree(ROOT / "ontology", root / "ontology")
+    shutil.copytree(MINI / "data", root / "data")
+    shutil.copytree(MINI / "queries", root / "queries")
+    with_address(root, "schema:url", f"<{JS}>")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "aigraph", "serve", "--root", str(mini_root), "--port", str(port),
+        [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port),
          "--workers", "1", "--store", "memory"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )

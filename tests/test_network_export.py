@@ -4,7 +4,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from conftest import run_cli
+from conftest import invoke
 
 from aigraph.export.network import export_network, network_format
 from aigraph.network.projection import to_networkx
@@ -54,10 +54,10 @@ def test_format_follows_the_extension():
 
 def test_cli_export_network_formats_keep_rdf_formats(tmp_path: Path):
     out = tmp_path / "aigraph.graphml"
-    proc = run_cli("export", "-o", str(out))
+    proc = invoke("export", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
     assert nx.read_graphml(out).number_of_nodes() > 0
-    gexf = run_cli("export", "--format", "gexf")
+    gexf = invoke("export", "--format", "gexf")
     assert gexf.returncode == 0 and gexf.stdout.startswith("<gexf")
-    ttl = run_cli("export", "--format", "ttl")
+    ttl = invoke("export", "--format", "ttl")
     assert ttl.returncode == 0 and "@prefix" in ttl.stdout

@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import invoke
 from PIL import Image
 from facts import DOCUMENTS, TIMELINE
 
@@ -90,10 +90,10 @@ def test_unknown_plot_is_an_error(dataset):
 
 def test_cli_plot_writes_the_file(tmp_path: Path):
     out = tmp_path / "centrality.png"
-    proc = run_cli("plot", "centrality", "-o", str(out), "--top", "5", "--lang", "ko")
+    proc = invoke("plot", "centrality", "-o", str(out), "--top", "5", "--lang", "ko")
     assert proc.returncode == 0, proc.stderr
     assert _read(out).height >= 250
-    assert run_cli("plot", "pie", "-o", str(out)).returncode == 2
+    assert invoke("plot", "pie", "-o", str(out)).returncode == 2
 
 
 def test_followthrough_matrix_is_each_source_s_verdict(projected):

@@ -38,13 +38,13 @@ def test_ask_as_sparql_xml(cli, mini_root):
 def as_turtle(tmp_path_factory):
     import shutil
 
-    from conftest import MINI, ROOT, run_cli
+    from conftest import MINI, ROOT, invoke
 
     root = tmp_path_factory.mktemp("formats") / "mini"
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copytree(MINI / "data", root / "data")
     shutil.copytree(MINI / "queries", root / "queries")
-    done = run_cli("query", LABELS, "--root", str(root), "-f", "ttl")
+    done = invoke("query", LABELS, "--root", str(root), "-f", "ttl")
     assert done.returncode == 0, done.stderr
     graph = Graph().parse(data=done.stdout, format="turtle")
     assert len(graph) == 2  # Ada's English and Korean labels
