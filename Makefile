@@ -31,9 +31,11 @@ demo: install
 	@echo "== The summit series, in order (queries/cq20-summit-timeline.rq)"
 	$(BIN)/aigraph query cq20-summit-timeline
 
-## test: install the test extras and run the whole suite
+## test: install the test extras and run the whole suite, in parallel (one worker per core;
+## a test module's tests share one worker, see tests/conftest.py); plain `pytest` runs it serially
+WORKERS ?= auto
 test: install
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(WORKERS) --dist loadgroup
 
 ## lint: ruff and mypy on src/ (ruff on benchmarks/ too); their settings are in pyproject.toml
 lint: install

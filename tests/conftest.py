@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -19,12 +20,31 @@ os.environ.setdefault("AIGRAPH_CACHE", tempfile.mkdtemp(prefix="aigraph-test-cac
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 
 
+@functools.cache
+def loaded(root: Path, store: str = "oxigraph"):
+    """The project at *root* on *store*, loaded once per test process and shared; tests must not change it."""
+    from aigraph import load
+
+    return load(root, store=store)
+
+
+@functools.cache
+def local_answer(root: Path, store: str, query: Path) -> object:
+    """The canonical answer of the query file *query* on the shared project at *root* (see :func:`loaded`).
+
+    The memory store takes long on some queries of the real project (cq16); the
+    tests that compare engines and stores ask each question here once per process.
+    """
+    from aigraph.project.files import project_paths
+    from aigraph.sparql.query import run_query
+
+    return canonical_answer(run_query(loaded(root, store).dataset, query, paths=project_paths(root)))
+
+
 @pytest.fixture(scope="session")
 def dataset():
     """The real project's assembled dataset (ontology + sources + derived edges)."""
-    from aigraph import load
-
-    return load(ROOT).dataset
+    return loaded(ROOT).dataset
 
 
 @pytest.fixture()
@@ -211,3 +231,22 @@ def shared_mini_root(tmp_path_factory) -> Path:
     shutil.copytree(MINI / "data", root / "data")
     shutil.copytree(MINI / "queries", root / "queries")
     return root
+
+
+# Parallel runs (make test: pytest -n auto --dist loadgroup). A test module's tests run
+# in one worker, so a module-scoped fixture (a server, a browser, the wheel) is made once;
+# a module whose tests share no costly fixture says SPREAD = True and its tests are dealt
+# out one by one. Modules that ask the same questions of the real project (the stores,
+# the remote stores, Virtuoso) share a group, so each answer is computed once (local_answer).
+# Modules that say START_EARLY = True (the longest groups) are handed out first, so that
+# no worker is left with a long group at the end while the other waits.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def module_flag(item: pytest.Item, name: str) -> bool:
+        return bool(getattr(getattr(item, "module", None), name, False))
+
+    items.sort(key=lambda item: not module_flag(item, "START_EARLY"))  # stable: the rest keep their order
+    for item in items:
+        if item.get_closest_marker("xdist_group") is not None or module_flag(item, "SPREAD"):
+            continue
+        item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))

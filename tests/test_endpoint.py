@@ -17,9 +17,9 @@ ACCEPTS = ["application/sparql-results+json", "text/csv", "application/sparql-re
 
 @pytest.fixture(scope="module")
 def sealed():
-    from aigraph import load
+    from conftest import loaded
 
-    return load(ROOT).dataset
+    return loaded(ROOT).dataset
 
 
 def _refuse(_text: str) -> None:

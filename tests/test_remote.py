@@ -1,7 +1,6 @@
 """Remote triplestores: push to a real Oxigraph server, query it, and get the local answers."""
 
 import functools
-from aigraph.project.files import project_paths
 import json
 import shutil
 import subprocess
@@ -11,16 +10,18 @@ from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
-from conftest import canonical_answer, free_port, query_files, run_cli, stop, wait_for
+from conftest import canonical_answer, free_port, invoke, loaded, local_answer, query_files, stop, wait_for
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from aigraph import load
 from aigraph.errors import RemoteError
-from aigraph.sparql.query import run_query
 from aigraph.sparql.remote import _put_graph, graph_store_url, push_dataset, pushed_graphs, query_endpoint
 from aigraph.rdf.store import STORES
 
-pytestmark = pytest.mark.server
+# One of the longest groups: handed out first in parallel runs (conftest.py).
+START_EARLY = True
+
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("answers")]  # see test_store
 
 COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 
@@ -66,7 +67,7 @@ def pushed(servers, tmp_path_factory):
     @functools.cache
     def endpoint_for(root: Path) -> str:
         base = servers.start()
-        push_dataset(load(root).dataset, f"{base}/query", graph_store=f"{base}/store")
+        push_dataset(loaded(root).dataset, f"{base}/query", graph_store=f"{base}/store")
         return f"{base}/query"
 
     return endpoint_for
@@ -82,7 +83,7 @@ def test_every_named_query_answers_the_same_remotely(project, path: Path, shared
     text = path.read_text(encoding="utf-8")
     remote = canonical_answer(query_endpoint(pushed(root), text))
     for store in STORES:
-        assert remote == canonical_answer(run_query(load(root, store=store).dataset, path, paths=project_paths(root))), store
+        assert remote == local_answer(root, store, path), store
 
 
 def test_push_is_idempotent(servers, mini_root: Path):
@@ -141,18 +142,18 @@ def test_graph_store_url_needs_a_known_layout():
 
 def test_cli_push_then_query_endpoint_matches_local(servers, mini_root: Path):
     base = servers.start()
-    pushed_proc = run_cli("push", "--root", str(mini_root), "--endpoint", f"{base}/query")
+    pushed_proc = invoke("push", "--root", str(mini_root), "--endpoint", f"{base}/query")
     assert pushed_proc.returncode == 0, pushed_proc.stderr
     assert "pushed 3 graphs" in pushed_proc.stdout and f"{base}/store" in pushed_proc.stdout
     for fmt in ("table", "json", "csv"):
-        local = run_cli("query", "people", "--root", str(mini_root), "-f", fmt)
-        remote = run_cli("query", "people", "--root", str(mini_root), "-f", fmt, "--endpoint", f"{base}/query")
+        local = invoke("query", "people", "--root", str(mini_root), "-f", fmt)
+        remote = invoke("query", "people", "--root", str(mini_root), "-f", fmt, "--endpoint", f"{base}/query")
         assert remote.returncode == 0, remote.stderr
         if fmt == "json":
             assert json.loads(remote.stdout)["results"] == json.loads(local.stdout)["results"]
         else:
             assert remote.stdout == local.stdout
-    assert "Ada Example" in run_cli("query", "people", "--root", str(mini_root), "--endpoint",
+    assert "Ada Example" in invoke("query", "people", "--root", str(mini_root), "--endpoint",
                                     f"{base}/query").stdout
 
 
@@ -160,16 +161,16 @@ def test_unreachable_endpoint_exit_2(mini_root: Path):
     port = free_port()  # nothing listens there
     for args in (["push", "--endpoint", f"http://127.0.0.1:{port}/query"],
                  ["query", "people", "--endpoint", f"http://127.0.0.1:{port}/query"]):
-        proc = run_cli(*args, "--root", str(mini_root))
+        proc = invoke(*args, "--root", str(mini_root))
         assert proc.returncode == 2, proc.stderr
         assert "cannot reach" in proc.stderr and proc.stderr.count("\n") <= 2
 
 
 def test_remote_errors_are_reported(servers, mini_root: Path):
     base = servers.start()
-    bad_query = run_cli("query", "SELECT ?s WHERE { ?s ?p }", "--root", str(mini_root),
+    bad_query = invoke("query", "SELECT ?s WHERE { ?s ?p }", "--root", str(mini_root),
                         "--endpoint", f"{base}/query")
     assert bad_query.returncode == 2 and "HTTP 400" in bad_query.stderr
-    wrong_store = run_cli("push", "--root", str(mini_root), "--endpoint", f"{base}/query",
+    wrong_store = invoke("push", "--root", str(mini_root), "--endpoint", f"{base}/query",
                           "--graph-store", f"{base}/query")
     assert wrong_store.returncode == 2 and "refused graph" in wrong_store.stderr

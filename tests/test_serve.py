@@ -165,13 +165,14 @@ class _Listener:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(8)
-        self.sock.settimeout(0.5)
+        self.sock.setblocking(False)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/sparql"
 
     def connected(self) -> bool:
+        """Whether a connection is waiting: one made before the server answered is queued by now."""
         try:
             conn, _ = self.sock.accept()
-        except TimeoutError:
+        except BlockingIOError:
             return False
         conn.close()
         return True

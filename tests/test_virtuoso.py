@@ -20,15 +20,17 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ROOT, canonical_answer, free_port, run_cli, stop
+from conftest import ROOT, canonical_answer, free_port, invoke, loaded, local_answer, stop
 
-from aigraph import load
-from aigraph.sparql.query import run_query
 from aigraph.sparql.remote import pushed_graphs, query_endpoint
 from aigraph.rdf.store import STORES
 
+# One of the longest groups: handed out first in parallel runs (conftest.py).
+START_EARLY = True
+
 pytestmark = [
     pytest.mark.server,
+    pytest.mark.xdist_group("answers"),  # see test_store
     pytest.mark.skipif(shutil.which("virtuoso-t") is None,
                        reason="virtuoso-t is not installed (.ci/run installs virtuoso-opensource-7-bin)"),
 ]
@@ -96,7 +98,7 @@ def virtuoso(tmp_path_factory):
             capture_output=True, text=True, timeout=60, check=False,
         )
         assert grant.returncode == 0, grant.stdout + grant.stderr
-        pushed = run_cli("push", "--endpoint", endpoint,
+        pushed = invoke("push", "--endpoint", endpoint,
                          "--graph-store", f"http://127.0.0.1:{http_port}/sparql-graph-crud")
         assert pushed.returncode == 0, pushed.stderr
         assert "pushed" in pushed.stdout
@@ -115,7 +117,7 @@ def _wait(endpoint: str, process: subprocess.Popen, timeout: float = 180.0) -> N
                 return
         except httpx.HTTPError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.2)
     raise RuntimeError(f"Virtuoso did not answer at {endpoint} within {timeout:g} s")
 
 
@@ -128,14 +130,14 @@ def _as_set(answer: object) -> object:
 
 @pytest.fixture(scope="module")
 def local():
-    return {store: load(ROOT, store=store).dataset for store in STORES}
+    return {store: loaded(ROOT, store).dataset for store in STORES}
 
 
 @pytest.mark.parametrize("path", QUERIES, ids=lambda p: p.name)
 def test_every_competency_query_gives_the_same_rows_on_virtuoso(virtuoso: str, local, path: Path):
     remote = canonical_answer(query_endpoint(virtuoso, path.read_text(encoding="utf-8")))
-    for store, dataset in local.items():
-        here = canonical_answer(run_query(dataset, path))
+    for store in local:
+        here = local_answer(ROOT, store, path)
         assert _as_set(remote) == _as_set(here), store
         if isinstance(here, tuple):
             assert here[1], f"{path.name} has no rows: nothing was compared"

@@ -11,6 +11,9 @@ import pytest
 from conftest import MINI, ROOT
 from test_api import PEOPLE_IN_FILES
 
+# One of the longest groups: handed out first in parallel runs (conftest.py).
+START_EARLY = True
+
 PEOPLE = "PREFIX schema: <https://schema.org/> SELECT ?p WHERE { ?p a schema:Person }"
 
 
@@ -28,7 +31,15 @@ def _run(*args, cwd: Path, env: dict | None = None, check: bool = True) -> subpr
 def installed(tmp_path_factory) -> tuple[Path, Path]:
     """Build the wheel, install it with its core dependencies only into a fresh venv."""
     base = tmp_path_factory.mktemp("wheel")
-    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(ROOT),
+    # Built from a copy of what the package is made of: a build writes build/ and *.egg-info
+    # beside its sources, and the checkout is no place for a test to write.
+    source = base / "source"
+    source.mkdir()
+    for name in ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "LICENSE"):
+        shutil.copy2(ROOT / name, source / name)
+    for name in ("src", "ontology", "data", "queries"):
+        shutil.copytree(ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "drafts"))
+    _run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "-w", str(base / "dist"), str(source),
          cwd=base)
     [wheel] = (base / "dist").glob("aigraph-*.whl")
     python = getattr(sys, "_base_executable", sys.executable)
