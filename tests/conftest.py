@@ -1,44 +1,24 @@
-"""Shared fixtures: the real project, a miniature copy, the command line in process and as a process."""
+"""Shared fixtures: the real project, a miniature copy, the command line, golden files;
+and how a parallel run deals the tests out. The helpers they use are in helpers.py."""
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import tempfile
-import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+# Re-exported: some tests import these from conftest.
+from helpers import (  # noqa: F401
+    GOLDEN, MINI, ROOT, XSS, Invoked, canonical_answer, free_port, invoke, loaded, local_answer,
+    query_files, run_cli, stop, wait_for,
+)
+
 
 # Assembled graphs the CLI keeps (aigraph.rdf.engine) go to a folder of this test run, not ~/.cache.
 os.environ.setdefault("AIGRAPH_CACHE", tempfile.mkdtemp(prefix="aigraph-test-cache-"))
-MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
-
-
-@functools.cache
-def loaded(root: Path, store: str = "oxigraph"):
-    """The project at *root* on *store*, loaded once per test process and shared; tests must not change it."""
-    from aigraph import load
-
-    return load(root, store=store)
-
-
-@functools.cache
-def local_answer(root: Path, store: str, query: Path) -> object:
-    """The canonical answer of the query file *query* on the shared project at *root* (see :func:`loaded`).
-
-    The memory store takes long on some queries of the real project (cq16); the
-    tests that compare engines and stores ask each question here once per process.
-    """
-    from aigraph.project.files import project_paths
-    from aigraph.sparql.query import run_query
-
-    return canonical_answer(run_query(loaded(root, store).dataset, query, paths=project_paths(root)))
 
 
 @pytest.fixture(scope="session")
@@ -57,58 +37,10 @@ def mini_root(tmp_path: Path) -> Path:
     return root
 
 
-def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None):
-    """Run ``python -m aigraph ARGS`` as a process; return the CompletedProcess.
-
-    Only for tests where the process boundary is the point (signals, a closed or
-    full standard output, ``python -m``, the installed script); the others use
-    :func:`invoke`.
-    """
-    full_env = {**os.environ, **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "aigraph", *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd or ROOT,
-        env=full_env,
-        timeout=300,
-    )
-
-
-@dataclass(frozen=True)
-class Invoked:
-    """What a command run in process left: its exit status and its two outputs."""
-
-    returncode: int
-    stdout: str
-    stderr: str
-
-
-def invoke(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> Invoked:
-    """Run ``aigraph ARGS`` in this process through click's CliRunner.
-
-    The same group and the same error mapping as the installed command: the exit
-    status and the two streams are what a process would give (checked against a
-    real process in tests/test_cli_process.py).
-    """
-    from click.testing import CliRunner
-
-    from aigraph.cli.commands import cli as group
-
-    result = CliRunner().invoke(group, list(args), env=env, input=input, prog_name="aigraph")
-    if result.exception is not None and not isinstance(result.exception, SystemExit):
-        raise result.exception  # a bug in the test or the command: show its traceback
-    return Invoked(result.exit_code, result.stdout, result.stderr)
-
-
 @pytest.fixture()
 def cli():
     """The command line run in process, as a fixture."""
     return invoke
-
-
-XSS = Path(__file__).resolve().parent / "fixtures" / "xss"
-GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -147,80 +79,6 @@ def xss_root(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "ontology", root / "ontology")
     shutil.copytree(XSS / "data", root / "data")
     return root
-
-
-def free_port() -> int:
-    """Return a TCP port that is free on the loopback interface right now."""
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen, *, timeout: float = 120.0) -> None:
-    """Poll *url* until it answers, failing early when *process* exits."""
-    import time
-
-    import httpx
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            out = process.stdout.read() if process.stdout else ""
-            raise RuntimeError(f"server exited with {process.returncode}: {out}")
-        try:
-            httpx.get(url, timeout=2.0)
-            return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {timeout} s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    """Stop a server this test session started (by its own process id)."""
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=20)
-
-
-def canonical_answer(result) -> object:
-    """A query answer in a form that compares equal across engines.
-
-    SELECT: the variables and the multiset of rows (terms in N-Triples syntax,
-    blank nodes as ``_:b``); ASK: the boolean; CONSTRUCT/DESCRIBE: the sorted
-    N-Triples of the canonical graph.
-    """
-    from rdflib import BNode, Graph
-    from rdflib.compare import to_canonical_graph
-
-    if result.type == "ASK":
-        return bool(result.askAnswer)
-    if result.type == "SELECT":
-        variables = [str(v) for v in result.vars]
-        rows = sorted(
-            tuple("" if t is None else "_:b" if isinstance(t, BNode) else t.n3() for t in row)
-            for row in result
-        )
-        return variables, rows
-    graph = Graph()
-    for triple in to_canonical_graph(result.graph):
-        graph.add(triple)
-    return sorted(graph.serialize(format="nt").splitlines())
-
-
-def query_files() -> list:
-    """Every named query of the project and of the miniature fixture, as pytest params."""
-    params = [
-        pytest.param(ROOT, path, id=f"queries/{path.name}") for path in sorted((ROOT / "queries").glob("*.rq"))
-    ]
-    params += [
-        pytest.param(None, path, id=f"mini/{path.name}") for path in sorted((MINI / "queries").glob("*.rq"))
-    ]
-    return params
 
 
 @pytest.fixture(scope="session")

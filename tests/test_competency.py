@@ -14,7 +14,7 @@ from rdflib.namespace import XSD
 
 from aigraph.project.files import project_paths
 from aigraph.sparql.query import run_query
-from conftest import ROOT
+from helpers import ROOT
 from facts import AIG, BASE, P, country, document, ns, organization, person, place, post, principle, summit
 from facts import ARTICLE as SOURCE
 

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, RDF, XSD
 from aigraph.rdf.parse import source_graphs
 from aigraph.project.files import project_paths
 from aigraph.sparql.query import run_query
-from conftest import ROOT
+from helpers import ROOT
 from facts import (
     AIG, ARTICLE, BASE, CHAIRS, DOCUMENTS, TIMELINE, P, confidence, country, document, organization,
     person, place, post, summit,

@@ -6,7 +6,7 @@ from aigraph.project.files import project_paths
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, canonical_answer
+from helpers import ROOT, canonical_answer
 
 from aigraph.build import assemble, count_classes
 from aigraph.sparql.query import list_queries, run_query

@@ -8,8 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINI, ROOT
-from test_api import PEOPLE_IN_FILES
+from helpers import MINI, ROOT, people_in_files
 
 # One of the longest groups: handed out first in parallel runs (conftest.py).
 START_EARLY = True
@@ -77,7 +76,7 @@ def test_installed_package_builds_queries_and_draws_from_any_directory(installed
     assert "kamala-harris" in (cwd / "page.html").read_text(encoding="utf-8")
     count = _run(str(bin_ / "python"), "-c",
                  f"import aigraph; print(len(aigraph.load().query({PEOPLE!r})))", cwd=cwd).stdout
-    assert count.strip() == str(PEOPLE_IN_FILES)  # each person once (test_api counts them apart)
+    assert count.strip() == str(people_in_files())  # each person once (counted apart from the engine)
 
 
 def test_a_missing_extra_names_the_pip_command(installed):

@@ -1,0 +1,310 @@
+"""The graph page as an investigation tool (issue 14), in Debian's chromium via Playwright.
+
+Focus and depth, expand and back, the filters, the URL fragment, the sources in the
+panel and the drawing placed at build time. Expected neighbourhoods that are not
+hand-checked here are computed with networkx from the projection, apart from the
+page's own script.
+"""
+
+from __future__ import annotations
+
+import re
+
+import networkx as nx
+import pytest
+from test_page_browser import CHROMIUM, Page, browser, open_page  # noqa: F401
+
+B = "https://w3id.org/aigraph/"
+HARRIS = B + "person/kamala-harris"
+LEADERS = B + "summit/ai-seoul-summit-2024/leaders-session"
+SEOUL = B + "summit/ai-seoul-summit-2024"
+BLETCHLEY = B + "summit/ai-safety-summit-2023"
+PARIS = B + "summit/ai-action-summit-2025"
+DELHI = B + "summit/india-ai-impact-summit-2026"
+KWANGJU = B + "source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
+ENDORSED = B + "ontology#endorsementEdge"
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+]
+
+
+@pytest.fixture(scope="module")
+def whole(tmp_path_factory):
+    from aigraph import load
+    from aigraph.network.projection import to_networkx
+    from aigraph.network.stories import read_stories
+    from aigraph.network.page import graph_payload, render_html
+
+    project = load()
+    graph = to_networkx(project.dataset)
+    path = tmp_path_factory.mktemp("page") / "graph.html"
+    render_html(graph, dest=path, stories=read_stories(project.paths))
+    return path, graph, graph_payload(graph)
+
+
+def _open(browser, path, fragment=""):  # noqa: F811
+    page = Page.__new__(Page)
+    page.url = path.resolve().as_uri()
+    page.page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.console, page.requests, page.dialogs = [], [], []
+    page.page.on("console", lambda m: page.console.append(f"{m.type}: {m.text}"))
+    page.page.on("pageerror", lambda e: page.console.append(f"pageerror: {e}"))
+    page.page.on("request", lambda r: page.requests.append(r.url))
+    page.page.goto(page.url + fragment)
+    page.page.wait_for_selector("body[data-layout=stable]", timeout=60_000)
+    return page
+
+
+@pytest.fixture()
+def at(browser):  # noqa: F811
+    pages = []
+
+    def opener(path, fragment=""):
+        pages.append(_open(browser, path, fragment))
+        return pages[-1]
+
+    yield opener
+    for page in pages:
+        page.page.close()
+
+
+def drawn(page) -> set[str]:
+    return set(page.eval("() => window.aigraph.network.body.nodeIndices"))
+
+
+def drawn_edges(page) -> list[dict]:
+    return page.eval(
+        "() => window.aigraph.network.body.edgeIndices.map(id => window.aigraph.data.edges"
+        ".find(e => e.id === id))"
+    )
+
+
+def within(graph, node, depth) -> set[str]:
+    return set(nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=depth))
+
+
+def test_fragment_focuses_kamala_harris_and_her_neighbours_with_her_panel(whole, at):
+    path, graph, _payload = whole
+    page = at(path, "#focus=kamala-harris&depth=1")
+    # KH-0412 and the Kwangju Ilbo (p.18): she took part in the leaders' session for the
+    # United States and adopted the Seoul Declaration and its annex, the Statement of Intent
+    assert drawn(page) == {
+        HARRIS, LEADERS, B + "country/united-states",
+        B + "document/seoul-declaration", B + "document/seoul-statement-of-intent",
+    }
+    assert page.page.get_attribute("#panel", "data-shows") == HARRIS
+    assert page.page.inner_text("#panel h2") == "Kamala Harris"
+    assert page.eval("() => window.aigraph.network.getSelectedNodes()") == [HARRIS]
+    # every edge among the five is drawn, and no other
+    expected = {(u, v) for u, v in graph.edges() if {u, v} <= drawn(page)}
+    assert {(e["from"], e["to"]) for e in drawn_edges(page)} == expected
+    assert page.console == [] and page.requests == [page.url]
+
+
+def test_depth_expand_and_back_change_what_is_shown(whole, at):
+    path, graph, _payload = whole
+    page = at(path, "#focus=kamala-harris&depth=1")
+    one = drawn(page)
+    page.page.select_option("#depth", "2")
+    assert drawn(page) == within(graph, HARRIS, 2) != one
+    assert "depth=2" in page.eval("() => location.hash")
+    page.page.select_option("#depth", "1")
+    assert drawn(page) == one
+    # expand from the leaders' session: its neighbours join hers
+    page.click_node(LEADERS)  # clicking focuses the session...
+    assert drawn(page) == within(graph, LEADERS, 1)
+    page.page.click("#back")  # ... back returns to her
+    assert drawn(page) == one
+    page.eval("id => window.aigraph.network.selectNodes([id])", LEADERS)
+    page.page.click("#expand")
+    assert drawn(page) == one | within(graph, LEADERS, 1)
+    assert "expand=leaders-session" in page.eval("() => location.hash")
+    page.page.click("#back")
+    assert drawn(page) == one
+    page.page.click("#show-all")
+    assert drawn(page) == set(graph)
+    # dimmed instead of hidden: everything is drawn, the rest faint
+    page.page.click("#back")
+    page.page.check("#dim")
+    assert drawn(page) == set(graph)
+    faint = page.eval("() => window.aigraph.nodes.get().filter(n => n.opacity < 1).map(n => n.id)")
+    assert set(faint) == set(graph) - one
+    assert page.console == []
+
+
+def test_relation_filter_keeps_only_the_kinds_checked(whole, at):
+    path, graph, _payload = whole
+    page = at(path)
+    for box in page.page.locator("#rel-items input").all():
+        if box.get_attribute("data-rule") != ENDORSED:
+            box.uncheck()
+    edges = drawn_edges(page)
+    endorsed = [(u, v) for u, v, d in graph.edges(data=True) if d["rule"] == ENDORSED]
+    assert sorted((e["from"], e["to"]) for e in edges) == sorted(endorsed)
+    assert drawn(page) == {n for pair in endorsed for n in pair}
+    assert "rel=endorsementEdge" in page.eval("() => location.hash")
+
+
+def test_summit_filter_shows_the_summits_part(whole, at):
+    path, graph, _payload = whole
+    page = at(path)
+    page.page.select_option("#summit", label="AI Seoul Summit")
+    # README: the summit, its sessions and side events, the texts adopted at them, and
+    # every node joined to one of these by an edge
+    core = {SEOUL} | {u for u, v, k in graph.in_edges(SEOUL, keys=True) if k.endswith("/superEvent")}
+    core |= {u for c in list(core) for u, v, k in graph.in_edges(c, keys=True) if k.endswith("#adoptedAt")}
+    part = set(core) | {n for c in core for n in nx.all_neighbors(graph, c)}
+    assert drawn(page) == part
+    assert HARRIS in part and BLETCHLEY in part  # Seoul follows Bletchley (aig:follows)
+    assert DELHI not in part
+    assert "summit=ai-seoul-summit-2024" in page.eval("() => location.hash")
+
+
+def test_time_filter_keeps_what_is_dated_in_the_range(whole, at):
+    path, graph, payload = whole
+    page = at(path, "#from=2024-05&to=2024-05")
+    shown = drawn(page)
+    # the Seoul summit met on 21-22 May 2024; Bletchley in November 2023, Paris in February 2025
+    assert SEOUL in shown and LEADERS in shown
+    assert BLETCHLEY not in shown and PARIS not in shown and DELHI not in shown
+    dated = {n["id"]: n["date"] for n in payload["nodes"] if n.get("date")}
+    assert all(dated[n].startswith("2024-05") for n in shown if n in dated)
+    # undated nodes are shown when joined to a node dated in the range
+    undated = {n for n in shown if n not in dated}
+    assert HARRIS in undated
+    assert all(any(dated.get(m, "").startswith("2024-05") for m in nx.all_neighbors(graph, n)) for n in undated)
+
+
+def test_source_filters(whole, at):
+    path, graph, payload = whole
+    page = at(path)
+    page.page.select_option("#source", KWANGJU)
+    edges = drawn_edges(page)
+    assert edges and all(KWANGJU in e["src"] for e in edges)
+    names = {n["id"] for n in payload["nodes"] if KWANGJU in n.get("src", [])}
+    assert HARRIS in drawn(page)  # the article names her (p.18)
+    assert drawn(page) == names | {n for e in edges for n in (e["from"], e["to"])}
+    page.page.select_option("#source", "")
+    page.page.check("#multi")
+    edges = drawn_edges(page)
+    assert edges and all(len(e["src"]) >= 2 for e in edges)
+    assert len(edges) == sum(1 for e in payload["edges"] if len(e.get("src", [])) >= 2)
+    assert "multi=1" in page.eval("() => location.hash")
+
+
+def test_shared_fragment_restores_the_same_state(whole, at):
+    path, _graph, _payload = whole
+    page = at(path)
+    page.page.fill("#search", "해리스")
+    page.page.keyboard.press("Enter")
+    page.page.select_option("#depth", "2")
+    page.page.uncheck('#legend-items input[data-class$="#Company"]')
+    page.page.click("#lang-ko")
+    fragment = page.eval("() => location.hash")
+    assert fragment.startswith("#focus=kamala-harris&depth=2") and "lang=ko" in fragment
+    assert "hide=Company" in fragment
+    before = (drawn(page), page.page.inner_text("#panel h2"), page.page.inner_text("#legend-title"))
+    again = at(path, fragment)
+    assert (drawn(again), again.page.inner_text("#panel h2"), again.page.inner_text("#legend-title")) == before
+    assert before[1] == "카멀라 해리스" and before[2] == "분류"
+    page.page.reload()
+    page.page.wait_for_selector("body[data-layout=stable]")
+    assert drawn(page) == before[0]
+    assert again.console == [] and page.console == []
+
+
+def test_sources_are_listed_once_with_links_that_open_a_new_tab(whole, at):
+    path, _graph, _payload = whole
+    page = at(path, "#focus=anthony-albanese&depth=1")
+    sources = page.page.locator("#panel ol.sources > li")
+    iris = [li.get_attribute("data-source") for li in sources.all()]
+    assert iris and len(iris) == len(set(iris))  # each source once
+    assert KWANGJU in iris
+    kwangju = page.page.locator(f'#panel ol.sources > li[data-source="{KWANGJU}"]')
+    assert "18" in kwangju.inner_text()  # his endorsement: paragraph 18
+    assert kwangju.locator("a").count() == 0  # the article is a file, with no address
+    page.page.click('#panel button[data-node$="/seoul-declaration"]')
+    assert page.page.get_attribute("#panel", "data-shows") == B + "document/seoul-declaration"
+    links = page.eval(
+        "() => Array.from(document.querySelectorAll('#panel a')).map(a => [a.getAttribute('href'),"
+        " a.target, a.rel])")
+    assert len(links) >= 5
+    for href, target, rel in links:
+        assert re.match(r"^https?://", href) and target == "_blank" and rel == "noopener noreferrer"
+    page.page.click("#lang-ko")
+    assert page.page.locator("#panel h3").all_inner_texts()[-1] == "출처"
+    assert page.requests == [page.url] and page.console == []
+
+
+def test_the_drawing_comes_placed_with_the_summits_in_series_order(whole, at):
+    path, _graph, payload = whole
+    page = at(path)
+    assert page.eval("() => window.aigraph.network.physics.physicsEnabled") is False
+    positions = page.eval("() => window.aigraph.network.getPositions()")
+    for node in payload["nodes"]:
+        assert (round(positions[node["id"]]["x"]), round(positions[node["id"]]["y"])) == (node["x"], node["y"])
+    # Bletchley 2023, Seoul 2024, Paris 2025, New Delhi 2026: one line, left to right
+    xs = [positions[s]["x"] for s in (BLETCHLEY, SEOUL, PARIS, DELHI)]
+    assert xs == sorted(xs) and len({positions[s]["y"] for s in (BLETCHLEY, SEOUL, PARIS, DELHI)}) == 1
+    assert payload["backbone"] == [BLETCHLEY, SEOUL, PARIS, DELHI]
+
+
+def test_a_story_plays_forward_and_back_focusing_its_steps(whole, at):
+    path, graph, _payload = whole
+    page = at(path)
+    page.page.select_option("#stories", "bletchley-to-new-delhi")
+    assert page.page.is_visible("#story")
+    assert page.page.get_attribute("#story", "data-step") == "1"
+    assert drawn(page) == within(graph, BLETCHLEY, 1)
+    assert page.page.get_attribute("#panel", "data-shows") == BLETCHLEY
+    assert "Bletchley Park" in page.page.inner_text("#story-text")
+    assert page.page.inner_text("#story-count") == "Step 1 of 5"
+    page.page.click("#story-next")
+    assert drawn(page) == within(graph, SEOUL, 1)
+    assert page.eval("() => location.hash") == "#story=bletchley-to-new-delhi&step=2&lang=en"
+    # the sources of what the step says, as links
+    assert page.page.locator('#story-sources a[href="https://lbc.co.uk/tech/95f26bbb5a0b4c2baea7f542408cd57d"]').count() == 1
+    page.page.click("#story-next")
+    assert drawn(page) == within(graph, LEADERS, 1) | within(graph, B + "document/frontier-ai-safety-commitments", 1)
+    page.page.click("#story-prev")
+    assert drawn(page) == within(graph, SEOUL, 1)
+    page.page.click("#lang-ko")
+    assert page.page.inner_text("#story-count") == "5단계 중 2단계"
+    assert "서울" in page.page.inner_text("#story-text")
+    # the last step of the series, from a shared link, then the story closed
+    last = at(path, "#story=bletchley-to-new-delhi&step=5")
+    assert drawn(last) == within(graph, DELHI, 1)
+    assert last.page.is_disabled("#story-next")
+    last.page.click("#story-close")
+    assert last.page.is_hidden("#story")
+    assert page.console == [] and last.console == []
+
+
+def test_a_story_step_sets_its_filters(whole, at):
+    path, graph, _payload = whole
+    page = at(path, "#story=seoul-commitments&step=2")
+    edges = drawn_edges(page)
+    fulfilment = B + "ontology#fulfilmentEdge"
+    fasc = B + "document/frontier-ai-safety-commitments"
+    assert edges and {e["rule"] for e in edges} == {fulfilment}
+    expected = {(u, v, k) for u, v, k, d in graph.edges(keys=True, data=True) if d["rule"] == fulfilment and v == fasc}
+    assert {(e["from"], e["to"], e["relation"]) for e in edges} == expected
+    # IBM: not published for METR, partial for SaferAI (both edges kept)
+    page.page.click("#story-next")
+    page.page.click("#story-next")
+    ibm = {e["relation"].rsplit("/", 1)[1] for e in drawn_edges(page) if e["from"] == B + "organization/ibm"}
+    assert ibm == {"not-published", "partial"}
+    assert page.console == []
+
+
+def test_every_label_of_the_panel_follows_the_page_language(whole, at):
+    path, _graph, _payload = whole
+    page = at(path, "#focus=ai-seoul-summit-2024&depth=1&lang=ko")
+    names = page.eval("() => Array.from(document.querySelectorAll('#panel tr > td:first-child'))"
+                      ".map(td => td.textContent)")
+    assert "시작일" in names and "종료일" in names  # schema:startDate, schema:endDate
+    assert names and all(re.search("[가-힣]", name) for name in names), names
+    headings = page.page.locator("#panel h3").all_inner_texts()
+    assert headings and all(re.search("[가-힣]", h) for h in headings), headings
