@@ -1,9 +1,10 @@
-"""The command line as a user runs it: its output and its exit status (in process, through click's runner)."""
+"""The commands (aigraph.cli.commands) as a user runs them: output and exit status, run in
+process through click's runner (tests/test_cli_process.py checks that a process agrees)."""
 
 import json
 from pathlib import Path
 
-from helpers import invoke, run_cli
+from helpers import invoke
 
 
 def test_build_prints_a_summary_and_writes_dist(mini_root: Path):
@@ -11,18 +12,6 @@ def test_build_prints_a_summary_and_writes_dist(mini_root: Path):
     assert proc.returncode == 0, proc.stderr
     assert "1 people" in proc.stdout and "validation: conforms" in proc.stdout
     assert (mini_root / "dist" / "aigraph.trig").is_file()
-
-
-def test_python_m_and_console_script_agree(mini_root: Path):
-    import shutil
-    import subprocess
-
-    script = shutil.which("aigraph")
-    via_m = run_cli("query", "people", "--root", str(mini_root))
-    assert via_m.returncode == 0
-    if script:
-        direct = subprocess.run([script, "query", "people", "--root", str(mini_root)], capture_output=True, text=True)
-        assert direct.stdout == via_m.stdout
 
 
 def test_validate_conforms_exit_0(mini_root: Path):

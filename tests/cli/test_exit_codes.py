@@ -1,15 +1,15 @@
-"""Issue 11, point 8 and the exit codes: one line and a documented code for every
-failure, serve says "serving" only once it listens, and its options are checked."""
+"""Exit codes (aigraph.cli.commands): one line and a documented code for every failure, and
+serve's options checked. (A full or closed standard output and a taken port, which need a
+real process, are in tests/test_cli_process.py.)"""
 
 from __future__ import annotations
 
 import re
-import socket
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from helpers import ROOT, invoke, run_cli
+from helpers import ROOT, invoke
 
 from aigraph.cli.commands import EXIT_UNEXPECTED, cli
 
@@ -29,20 +29,6 @@ def test_an_unexpected_failure_exits_70_with_one_line_and_a_hint(mini_root: Path
     assert "AIGRAPH_DEBUG=1" in lines[0]
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_standard_output_is_one_line_exit_2(mini_root: Path):
-    import subprocess
-    import sys
-
-    with open("/dev/full", "w") as full:
-        result = subprocess.run(
-            [sys.executable, "-m", "aigraph", "export", "--root", str(mini_root), "--format", "nt"],
-            stdout=full, stderr=subprocess.PIPE, text=True, timeout=300,
-        )
-    assert result.returncode == 2
-    assert result.stderr.strip() == "Error: cannot write the output: No space left on device"
-
-
 @pytest.mark.parametrize(("option", "value"), [
     ("--port", "99999"), ("--port", "0"), ("--workers", "0"), ("--timeout", "0"), ("--max-results", "0"),
 ])
@@ -51,17 +37,6 @@ def test_serve_refuses_impossible_options(option: str, value: str):
     assert result.exit_code == 2
     assert f"Invalid value for '{option}'" in result.output
     assert "Traceback" not in result.output
-
-
-def test_serve_on_a_taken_port_says_so_and_never_says_serving(mini_root: Path):
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen(1)
-        port = taken.getsockname()[1]
-        result = run_cli("serve", "--root", str(mini_root), "--port", str(port))
-    assert result.returncode == 2
-    assert "serving" not in result.stderr + result.stdout
-    assert result.stderr.strip() == f"Error: cannot listen on 127.0.0.1:{port}: Address already in use"
 
 
 def test_the_readme_lists_every_exit_code():
