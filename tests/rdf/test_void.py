@@ -86,3 +86,46 @@ def test_source_subsets_are_named_by_the_source_key(void: Graph):
 def test_no_sparql_endpoint_in_the_built_description(void: Graph):
     assert void.value(DATASET_IRI, VOID.sparqlEndpoint) is None
     assert (DATASET_IRI, RDF.type, VOID.Dataset) in void
+
+
+# aigraph.rdf.void on its own: the mini project described without a build.
+def _mini_graph_size(root: Path) -> int:
+    from rdflib import Dataset as RdfDataset
+
+    parsed = RdfDataset()
+    parsed.parse(root / "data" / "mini-source.trig", format="trig")
+    return len(parsed.graph(URIRef("https://w3id.org/aigraph/source/mini")))
+
+
+def test_the_mini_source_is_a_subset_counted_from_its_file(shared_mini_root: Path):
+    from helpers import loaded
+
+    from aigraph.rdf.namespaces import DATASET_IRI, SD
+    from aigraph.rdf.void import describe_dataset
+
+    project = loaded(shared_mini_root)
+    void = describe_dataset(project.dataset, paths=project.paths, modified="2024-01-02")
+    subset = URIRef(f"{DATASET_IRI}/source/mini-source")  # keyed by its file, data/mini-source.trig
+    assert (DATASET_IRI, VOID.subset, subset) in void
+    assert void.value(subset, SD.name) == URIRef("https://w3id.org/aigraph/source/mini")
+    assert int(void.value(subset, VOID.triples)) == _mini_graph_size(shared_mini_root)
+    people = URIRef(f"{subset}/class/schema-Person")
+    assert void.value(people, VOID.entities).toPython() == 1  # Ada, the fixture's one person
+    assert str(void.value(DATASET_IRI, DCTERMS.modified)) == "2024-01-02"
+
+
+def test_sealed_and_plain_datasets_are_described_alike(shared_mini_root: Path):
+    from rdflib.compare import isomorphic
+
+    from aigraph.project.files import project_paths
+    from aigraph.rdf.derive import derive_edges
+    from aigraph.rdf.parse import load_dataset
+    from aigraph.rdf.void import describe_dataset
+
+    paths = project_paths(shared_mini_root)
+    plain = load_dataset(paths, store="memory")  # counted by rdflib, not by Oxigraph
+    derive_edges(plain, paths=paths)
+    from helpers import loaded
+
+    described = [describe_dataset(ds, paths=paths, modified="2024-01-02") for ds in (plain, loaded(shared_mini_root).dataset)]
+    assert isomorphic(described[0], described[1])
