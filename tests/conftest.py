@@ -91,20 +91,67 @@ def shared_mini_root(tmp_path_factory) -> Path:
     return root
 
 
-# Parallel runs (make test: pytest -n auto --dist loadgroup). A test module's tests run
-# in one worker, so a module-scoped fixture (a server, a browser, the wheel) is made once;
-# a module whose tests share no costly fixture says SPREAD = True and its tests are dealt
-# out one by one. Modules that ask the same questions of the real project (the stores,
-# the remote stores, Virtuoso) share a group, so each answer is computed once (local_answer).
-# Modules that say START_EARLY = True (the longest groups) are handed out first, so that
-# no worker is left with a long group at the end while the other waits.
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    def module_flag(item: pytest.Item, name: str) -> bool:
-        return bool(getattr(getattr(item, "module", None), name, False))
+# Parallel runs: `make test` runs pytest -n auto --dist loadgroup, dealt out by the
+# scheduler below. A test module's tests run in one worker, so its module-scoped fixtures
+# (a server, a browser, the wheel) are made once. The tables say where to depart from that.
 
-    items.sort(key=lambda item: not module_flag(item, "START_EARLY"))  # stable: the rest keep their order
-    for item in items:
-        if item.get_closest_marker("xdist_group") is not None or module_flag(item, "SPREAD"):
-            continue
-        item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
+#: Modules of independent tests over the session's dataset: dealt out test by test.
+SPREAD = {
+    "tests/test_competency.py",
+    "tests/test_competency_series.py",
+    "tests/test_data.py",
+    "tests/test_followthrough.py",
+}
+#: Modules run by one worker together: they ask the real project the same questions,
+#: answered once per process (helpers.local_answer).
+GROUPS = {
+    "tests/rdf/test_store.py": "answers",
+    "tests/sparql/test_remote.py": "answers",
+    "tests/sparql/test_virtuoso.py": "answers",
+}
+#: The longest groups, handed out first, so that no worker is left with one at the end.
+START_EARLY = (
+    "tests/sparql/test_remote.py",
+    "tests/rdf/test_store.py",
+    "tests/sparql/test_virtuoso.py",
+    "tests/test_wheel.py",
+    "tests/server/test_fairness.py",
+    "tests/server/test_app_store.py",
+    "tests/rdf/test_shacl.py",
+    "tests/export/test_rdf.py",
+)
+
+
+def _module(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put the longest groups first; the scheduler hands the groups out in this order."""
+    def rank(item: pytest.Item) -> int:
+        module = _module(item.nodeid)
+        return START_EARLY.index(module) if module in START_EARLY else len(START_EARLY)
+
+    items.sort(key=rank)  # stable: the rest keep their order
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Deal tests out by the tables above (for --dist loadgroup).
+
+    xdist's own loadgroup reads xdist_group marks by renaming test ids, which pytest 9
+    no longer allows (every test ran apart and each module's servers started in both
+    workers); this scheduler groups by module path instead, in collection order.
+    """
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByModule(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = _module(nodeid)
+            if module in SPREAD:
+                return nodeid
+            return GROUPS.get(module, module)
+
+    config.option.loadscopereorder = False  # keep collection order: the longest groups first
+    return ByModule(config, log)

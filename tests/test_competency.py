@@ -18,9 +18,6 @@ from helpers import ROOT
 from facts import AIG, BASE, P, country, document, ns, organization, person, place, post, principle, summit
 from facts import ARTICLE as SOURCE
 
-# Independent tests over the session's dataset: dealt out one by one in parallel runs (conftest.py).
-SPREAD = True
-
 SESSION = URIRef(BASE + "summit/ai-seoul-summit-2024/leaders-session")
 SUMMIT = URIRef(BASE + "summit/ai-seoul-summit-2024")
 kind = ns("commitment-kind/")

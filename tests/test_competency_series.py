@@ -23,9 +23,6 @@ from facts import (
     person, place, post, summit,
 )
 
-# Independent tests over the session's dataset: dealt out one by one in parallel runs (conftest.py).
-SPREAD = True
-
 ROOT = Path(__file__).resolve().parents[1]
 REPOSITORY = URIRef(BASE + "source/unrecorded-repository-file")
 LEADERS_SESSION = URIRef(BASE + "summit/ai-seoul-summit-2024/leaders-session")

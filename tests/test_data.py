@@ -15,9 +15,6 @@ from aigraph.rdf.namespaces import BASE, PREFIXES
 from aigraph.sparql.query import list_queries, run_query
 from aigraph.rdf.validate import validate_dataset
 
-# Independent tests over the session's dataset: dealt out one by one in parallel runs (conftest.py).
-SPREAD = True
-
 ROOT = Path(__file__).resolve().parents[1]
 DATA_FILES = sorted((ROOT / "data").glob("*.trig"))
 QUERIES = list_queries(project_paths(ROOT))

@@ -16,9 +16,6 @@ from aigraph.project.files import project_paths
 from aigraph.sparql.query import run_query
 from facts import AIG, BASE, P, confidence, country, document, organization
 
-# Independent tests over the session's dataset: dealt out one by one in parallel runs (conftest.py).
-SPREAD = True
-
 REPOSITORY = URIRef(BASE + "source/unrecorded-repository-file")
 STATUS = lambda name: URIRef(BASE + "status/" + name)  # noqa: E731
 KEPT, LATE, NOT_KEPT, DISPUTED = STATUS("kept"), STATUS("late"), STATUS("not-kept"), STATUS("disputed")

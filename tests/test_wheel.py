@@ -10,9 +10,6 @@ from pathlib import Path
 import pytest
 from helpers import MINI, ROOT, people_in_files
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
 PEOPLE = "PREFIX schema: <https://schema.org/> SELECT ?p WHERE { ?p a schema:Person }"
 
 

@@ -17,9 +17,6 @@ from aigraph.export.serialize import FORMATS, serialize_dataset
 from aigraph.rdf.namespaces import DATASET_IRI
 from aigraph.rdf.validate import union_graph
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
 PARSERS = {"ttl": "turtle", "nt": "nt", "xml": "xml"}
 QUAD_PARSERS = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
 

@@ -17,9 +17,6 @@ from aigraph.rdf.shacl import Unsupported, compile_shapes
 from aigraph.rdf.store import new_store, seal
 from aigraph.rdf.validate import check_shapes, validate_dataset
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 EX = "http://example.org/"

@@ -17,13 +17,6 @@ from aigraph.rdf.store import STORES, from_ox, store_name
 from aigraph.rdf.derive import derive_edges
 from aigraph.rdf.validate import validate_dataset
 
-# One worker asks the real project's questions for this module, sparql/test_remote and
-# sparql/test_virtuoso (helpers.local_answer).
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
-pytestmark = pytest.mark.xdist_group("answers")
-
 ADA = URIRef("https://w3id.org/aigraph/person/ada-example")
 
 

@@ -14,9 +14,6 @@ from aigraph.rdf.namespaces import AIG
 from aigraph.rdf.publish import published
 from aigraph.rdf.store import raw_store
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
 ROOT = Path(__file__).resolve().parents[2]
 
 

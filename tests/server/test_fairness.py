@@ -13,9 +13,6 @@ import httpx
 import pytest
 from helpers import free_port, stop, wait_for
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
 pytestmark = pytest.mark.server
 
 TIMEOUT = 3  # the server's --timeout, in seconds

@@ -18,10 +18,7 @@ from aigraph.errors import RemoteError
 from aigraph.sparql.remote import _put_graph, graph_store_url, push_dataset, pushed_graphs, query_endpoint
 from aigraph.rdf.store import STORES
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
-pytestmark = [pytest.mark.server, pytest.mark.xdist_group("answers")]  # see rdf/test_store.py
+pytestmark = pytest.mark.server
 
 COUNT = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
 

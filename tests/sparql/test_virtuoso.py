@@ -25,12 +25,8 @@ from helpers import ROOT, canonical_answer, free_port, invoke, loaded, local_ans
 from aigraph.sparql.remote import pushed_graphs, query_endpoint
 from aigraph.rdf.store import STORES
 
-# One of the longest groups: handed out first in parallel runs (conftest.py).
-START_EARLY = True
-
 pytestmark = [
     pytest.mark.server,
-    pytest.mark.xdist_group("answers"),  # see rdf/test_store.py
     pytest.mark.skipif(shutil.which("virtuoso-t") is None,
                        reason="virtuoso-t is not installed (.ci/run installs virtuoso-opensource-7-bin)"),
 ]
