@@ -308,3 +308,125 @@ def test_every_label_of_the_panel_follows_the_page_language(whole, at):
     assert names and all(re.search("[가-힣]", name) for name in names), names
     headings = page.page.locator("#panel h3").all_inner_texts()
     assert headings and all(re.search("[가-힣]", h) for h in headings), headings
+
+
+# ---- above 1,000 nodes: the page keeps its own record of what is drawn and draws the
+# overview's small nodes and plain edges itself (graph.js, main); what is shown must not change
+
+
+CLASSES = {  # shapes the page fills itself at the overview, each class its colour
+    f"c{k}": {"iri": f"c{k}", "labels": {"en": f"kind {k}", "ko": f"종류 {k}"}, "colour": colour,
+              "shape": shape, "small": False}
+    for k, (colour, shape) in enumerate(
+        [("#1f77b4", "dot"), ("#2ca02c", "square"), ("#d62728", "triangle"), ("#9467bd", "hexagon")])
+}
+
+
+@pytest.fixture(scope="module")
+def thousands(tmp_path_factory):
+    """A 2,000-node page: a binary tree (n_i to n_(i//2)), every fifth node also joined to
+    n_(7i mod 1999); node n_i is of class c_(i mod 4)."""
+    from aigraph.network.page import graph_payload, render_html
+
+    graph = nx.MultiDiGraph(lang="en", records={}, sources={}, terms={}, classes=CLASSES)
+    for i in range(2000):
+        labels = {"en": f"Entity {i}", "ko": f"개체 {i}"}
+        graph.add_node(f"n{i:04d}", label=labels["en"], labels=labels, cls=f"c{i % 4}", alt=[],
+                       wikidata=None, description=None, facts=[], evidence=[], records=[])
+    for i in range(1, 2000):
+        ends = [(i // 2, "r")] + ([((7 * i) % 1999, "s")] if i % 5 == 0 and (7 * i) % 1999 != i else [])
+        for j, rule in ends:
+            graph.add_edge(f"n{i:04d}", f"n{j:04d}", key=rule, labels={"en": rule, "ko": rule},
+                           relation=rule, rule=rule, records=[], evidence=[])
+    path = tmp_path_factory.mktemp("thousands") / "graph.html"
+    render_html(graph, dest=path)
+    return path, graph, graph_payload(graph)
+
+
+def _without(graph, cls):
+    return graph.subgraph([n for n, c in graph.nodes(data="cls") if c != cls])
+
+
+def _edges_among(graph, nodes):
+    return sorted((u, v) for u, v in graph.edges() if u in nodes and v in nodes)
+
+
+def _status(page):
+    return page.page.inner_text("#status")
+
+
+def test_filters_and_focus_in_any_order_show_exactly_their_set_at_2000_nodes(thousands, at):
+    path, graph, _payload = thousands
+    page = at(path)
+    one, two = "n0101", "n0998"  # classes c1 and c2; the filter hides c3
+    page.page.fill("#search", "Entity 101")
+    page.page.keyboard.press("Enter")
+    assert drawn(page) == within(graph, one, 1)
+    assert sorted((e["from"], e["to"]) for e in drawn_edges(page)) == _edges_among(graph, within(graph, one, 1))
+    # hiding a class while focused: the neighbourhood through what the filter keeps
+    page.page.uncheck('#legend-items input[data-class="c3"]')
+    rest = _without(graph, "c3")
+    near = within(rest, one, 1)
+    assert "n0203" in within(graph, one, 1) - near  # the filter takes one neighbour away
+    assert drawn(page) == near
+    assert sorted((e["from"], e["to"]) for e in drawn_edges(page)) == _edges_among(graph, near)
+    # leaving the focus: everything the filter keeps
+    page.page.click("#show-all")
+    assert drawn(page) == set(rest)
+    assert sorted((e["from"], e["to"]) for e in drawn_edges(page)) == _edges_among(graph, set(rest))
+    assert _status(page) == f"{rest.number_of_nodes()} nodes · {rest.number_of_edges()} edges"
+    # another focus under the filter, then the filter lifted: the whole neighbourhood again
+    page.eval("id => window.aigraph.focusNode(id)", two)
+    assert drawn(page) == within(rest, two, 1) != within(graph, two, 1)
+    page.page.check('#legend-items input[data-class="c3"]')
+    assert drawn(page) == within(graph, two, 1)
+    assert sorted((e["from"], e["to"]) for e in drawn_edges(page)) == _edges_among(graph, within(graph, two, 1))
+    shown = page.eval("() => window.aigraph.shown()")
+    assert set(shown["nodes"]) == drawn(page)
+    # back, step by step, through the same states
+    page.page.click("#back")
+    assert drawn(page) == within(rest, two, 1)
+    page.page.click("#back")
+    assert drawn(page) == set(rest)
+    page.page.click("#back")
+    assert drawn(page) == near
+    assert page.console == []
+
+
+def test_at_2000_nodes_the_overview_draws_each_small_node_where_a_click_finds_it(thousands, at):
+    path, graph, payload = thousands
+    page = at(path)
+    at_xy = {n["id"]: (n["x"], n["y"]) for n in payload["nodes"]}
+    # a leaf with no other node within 80 units (the largest nodes are 32 across)
+    leaf = next(
+        n for n in sorted(graph, reverse=True)
+        if graph.degree(n) == 1 and all(
+            (at_xy[n][0] - x) ** 2 + (at_xy[n][1] - y) ** 2 > 80**2 for m, (x, y) in at_xy.items() if m != n))
+    colour = CLASSES[graph.nodes[leaf]["cls"]]["colour"]
+    # zoomed out until it is 2.8 px across: drawn by the page (the others too), not by vis-network
+    page.eval("id => { const n = window.aigraph.network; n.moveTo({scale: 1.4 / n.body.nodes[id].options.size}); }", leaf)
+    page.page.wait_for_timeout(100)
+    assert page.eval("id => window.aigraph.network.body.nodes[id].plainBox !== undefined", leaf)
+    pixel = """id => { const n = window.aigraph.network; const d = n.canvasToDOM(n.getPositions([id])[id]);
+                       const c = n.canvas.frame.canvas; const r = c.width / c.clientWidth;
+                       const one = document.createElement('canvas'); one.width = one.height = 1;
+                       const ctx = one.getContext('2d', {willReadFrequently: true});
+                       ctx.drawImage(c, Math.round(d.x * r), Math.round(d.y * r), 1, 1, 0, 0, 1, 1);
+                       return Array.from(ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)); }"""
+    want = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+
+    def coloured(rgb):  # nearer to the class's colour than to the white page
+        return sum((a - b) ** 2 for a, b in zip(rgb, want)) < sum((a - 255) ** 2 for a in rgb)
+
+    assert coloured(page.eval(pixel, leaf))
+    # moved (as physics or vis-network's moveNode move nodes) to an empty corner, unselected,
+    # it is drawn there and found there by the next click
+    corner = page.eval("() => window.aigraph.network.DOMtoCanvas({x: 40, y: 40})")
+    assert all((corner["x"] - x) ** 2 + (corner["y"] - y) ** 2 > 80**2 for x, y in at_xy.values())
+    page.eval("([id, p]) => window.aigraph.network.moveNode(id, p.x, p.y)", [leaf, corner])
+    page.page.wait_for_timeout(100)  # the drawing after the move
+    assert coloured(page.eval(pixel, leaf))
+    page.click_node(leaf)
+    assert page.page.get_attribute("#panel", "data-shows") == leaf
+    assert drawn(page) == within(graph, leaf, 1)
+    assert page.console == []

@@ -54,6 +54,29 @@
   var SHAPE_SYMBOL = {
     dot: "●", square: "■", diamond: "◆", star: "★", triangle: "▲", triangleDown: "▼", hexagon: "⬢"
   };
+  /* The node shapes as sub-paths of radius r around (x, y), for nodes drawn too small for
+     vis-network's own drawing to matter (see main: large graphs); they are only filled,
+     which closes each sub-path. */
+  function polygon(corners, turn, inner) {
+    var at = [];
+    for (var k = 0; k < corners; k++) {
+      var angle = turn + 2 * Math.PI * k / corners, d = inner && k % 2 ? inner : 1;
+      at.push(d * Math.sin(angle), -d * Math.cos(angle));
+    }
+    return function (ctx, x, y, r) {
+      ctx.moveTo(x + r * at[0], y + r * at[1]);
+      for (var k = 2; k < at.length; k += 2) { ctx.lineTo(x + r * at[k], y + r * at[k + 1]); }
+    };
+  }
+  var PATHS = {
+    dot: function (ctx, x, y, r) { ctx.moveTo(x + r, y); ctx.arc(x, y, r, 0, 2 * Math.PI); },
+    square: function (ctx, x, y, r) { ctx.rect(x - r, y - r, 2 * r, 2 * r); },
+    diamond: polygon(4, 0),
+    triangle: polygon(3, 0),
+    triangleDown: polygon(3, Math.PI),
+    hexagon: polygon(6, Math.PI / 6),
+    star: polygon(10, 0, 0.45)
+  };
   var QID = /^Q[1-9][0-9]*$/;
   var WEB = /^https?:\/\/[^\s]+$/i;
   var BASE = "https://w3id.org/aigraph/";
@@ -321,6 +344,154 @@
   });
 
   timing.network = performance.now();
+
+  /* One drawing per action. vis-network answers each change of its items ("_dataUpdated",
+     sent by every DataSet update) by re-reading every edge's ends, the clusters and the
+     value ranges, then, with physics off, by drawing the whole graph at once, and again
+     on the next frame: two or three full drawings per focus or filter, each ~0.1 s at
+     10^4 nodes. While the page changes what is shown (quietly), those events are held;
+     at the end the page updates the lists of visible items once and asks for one drawing,
+     on the next frame. The page adds and removes no items, and uses no clusters or values. */
+  var emit = network.body.emitter.emit;
+  var holding = 0, held = {};
+  var HELD = { _dataUpdated: true, _dataChanged: true, _redraw: true };
+  network.body.emitter.emit = function (name) {
+    if (holding && HELD[name] === true) { held[name] = true; return; }
+    return emit.apply(this, arguments);
+  };
+  function quietly(change) {
+    holding += 1;
+    try { return change(); }
+    finally {
+      holding -= 1;
+      if (!holding) {
+        var what = held;
+        held = {};
+        if (what._dataChanged) { emit("_dataChanged"); }
+        else if (what._dataUpdated) {
+          visibleIndices();
+          if (!state.frozen) { emit("startSimulation"); }
+        }
+        if (what._dataChanged || what._dataUpdated || what._redraw) { emit("_requestRedraw"); }
+      }
+    }
+  }
+
+  /* Above 1,000 nodes edges are straight, without arrows or labels: the ones drawn alike
+     (same colour, opacity and width) are drawn as one path, not one path each, with the
+     colour worked out once (vis-network works each edge's options out twice per drawing,
+     once for its line and once for its arrows). Selected edges (those of the picked node)
+     take the highlight colour and the wider line, as vis-network draws them, after the
+     others; hovered edges, loops and anything else out of the ordinary are drawn by
+     vis-network, last. */
+  if (large) {
+    network.renderer._drawEdges = function (ctx) {
+      var all = network.body.edges, ids = network.body.edgeIndices;
+      var plain = new Map(), picked = new Map(), alone = [];
+      for (var i = 0; i < ids.length; i++) {
+        var e = all[ids[i]];
+        if (e.connected !== true) { continue; }
+        var o = e.options, c = o.color;
+        if (e.hover || e.fromId === e.toId || c.inherit !== false || o.smooth.enabled ||
+            o.dashes || o.shadow.enabled || o.label !== null && o.label !== undefined ||
+            o.arrows.to.enabled || o.arrows.from.enabled || o.arrows.middle.enabled ||
+            e.selected && (e.chooser !== true || typeof o.selectionWidth !== "number")) {
+          alone.push(e);
+          continue;
+        }
+        var colour = e.selected ? c.highlight : c.color;
+        var width = e.selected ? o.width + o.selectionWidth : o.width;
+        var key = colour + " " + c.opacity + " " + width;
+        var batches = e.selected ? picked : plain;
+        var batch = batches.get(key);
+        if (!batch) { batch = { colour: colour, opacity: c.opacity, width: width, edges: [] }; batches.set(key, batch); }
+        batch.edges.push(e);
+      }
+      var scale = network.body.view.scale;
+      var stroke = function (batch) {
+        ctx.beginPath();
+        batch.edges.forEach(function (e) { ctx.moveTo(e.from.x, e.from.y); ctx.lineTo(e.to.x, e.to.y); });
+        ctx.strokeStyle = batch.colour;
+        ctx.globalAlpha = batch.opacity === undefined ? 1 : batch.opacity;
+        ctx.lineWidth = Math.max(batch.width, 0.3 / scale);  // vis-network's thinnest line
+        ctx.stroke();
+      };
+      plain.forEach(stroke);
+      picked.forEach(stroke);
+      ctx.globalAlpha = 1;
+      alone.forEach(function (e) { e.draw(ctx); });
+      drawnAlone = alone;
+    };
+    /* arrows, only for the edges that may have them */
+    var drawnAlone = [];
+    network.renderer._drawArrows = function (ctx) {
+      drawnAlone.forEach(function (e) { e.drawArrows(ctx); });
+    };
+    /* Nodes drawn under 3 px across and without a label at this zoom (every node of the
+       overview) are filled alike too, one path per shape, colour and opacity; vis-network
+       draws the others (selected, hovered, bordered, labelled, larger ones). Each node
+       drawn here keeps the box vis-network finds it by (clicks), renewed when it moves or
+       changes. */
+    var drawNodes = network.renderer._drawNodes;
+    var plainSize = function (node, scale) {
+      var o = node.options;
+      return o.size * scale < 1.5 && !(o.borderWidth > 0) && !o.shadow.enabled && has(PATHS, o.shape) &&
+        (o.label === undefined || o.label === null ||
+         node.labelModule.fontOptions.size * scale < o.scaling.label.drawThreshold - 1);
+    };
+    network.renderer._drawNodes = function (ctx, always) {
+      if (always === true) { return drawNodes.call(network.renderer, ctx, always); }
+      var scale = network.body.view.scale, all = network.body.nodes, ids = network.body.nodeIndices;
+      var a = network.DOMtoCanvas({ x: -20, y: -20 });
+      var b = network.DOMtoCanvas({ x: container.clientWidth + 20, y: container.clientHeight + 20 });
+      var area = { top: a.y, left: a.x, bottom: b.y, right: b.x };
+      var alike = new Map(), alone = [], selected = [], hovered = [], labels = [];
+      for (var i = 0; i < ids.length; i++) {
+        var node = all[ids[i]];
+        if (node.hover) { hovered.push(node); continue; }
+        if (node.isSelected()) { selected.push(node); continue; }
+        if (!plainSize(node, scale)) {
+          if (node.isBoundingBoxOverlappingWith(area)) { alone.push(node); }
+          else { node.updateBoundingBox(ctx, node.selected); }
+          continue;
+        }
+        var o = node.options, box = node.plainBox;
+        if (!box || box.x !== node.x || box.y !== node.y || box.label !== o.label || box.size !== o.size ||
+            box.opacity !== o.opacity) {
+          /* what vis-network's own drawing leaves behind: the size, the box, the corner */
+          node.resize(ctx);
+          node.updateBoundingBox(ctx, false);
+          node.shape.left = node.x - node.shape.width / 2;
+          node.shape.top = node.y - node.shape.height / 2;
+          var opacity = o.opacity === undefined || o.opacity === null ? 1 : o.opacity;
+          node.plainBox = box = { x: node.x, y: node.y, label: o.label, size: o.size, opacity: o.opacity,
+                                  shape: o.shape, colour: o.color.background, alpha: opacity,
+                                  key: o.shape + " " + o.color.background + " " + opacity };
+        }
+        if (!node.isBoundingBoxOverlappingWith(area)) { continue; }
+        var batch = alike.get(box.key);
+        if (!batch) {
+          batch = { path: PATHS[box.shape], colour: box.colour, alpha: box.alpha, nodes: [] };
+          alike.set(box.key, batch);
+        }
+        batch.nodes.push(node);
+      }
+      alike.forEach(function (batch) {
+        ctx.beginPath();
+        batch.nodes.forEach(function (node) { batch.path(ctx, node.x, node.y, node.options.size); });
+        ctx.fillStyle = batch.colour;
+        ctx.globalAlpha = batch.alpha;
+        ctx.fill();
+      });
+      ctx.globalAlpha = 1;
+      alone.concat(selected, hovered).forEach(function (node) {
+        var drawn = node.draw(ctx);
+        if (drawn && drawn.drawExternalLabel) { labels.push(drawn.drawExternalLabel); }
+      });
+      return { drawExternalLabels: function () { labels.forEach(function (draw) { draw(); }); } };
+    };
+  }
+
   var physicsButton = document.getElementById("physics");
   function freeze() {
     network.setOptions({ physics: { enabled: false } });
@@ -348,7 +519,7 @@
       withLabel.add(n.id);
       add.push({ id: n.id, label: shortLabel(pick(n.labels), (classByIri.get(n.cls) || {}).small) });
     });
-    if (add.length) { nodes.update(add); }
+    if (add.length) { quietly(function () { nodes.update(add); }); }
   }
   network.on("zoom", labelsInView);
   network.on("dragEnd", labelsInView);
@@ -358,6 +529,8 @@
     physicsButton.disabled = false;
     document.body.setAttribute("data-layout", "stable");
     renderStatus();
+    /* what the filters allow, worked out once the page is drawn, before the first action */
+    setTimeout(allowed, 0);
   });
 
   /* ---- what is shown: filters and focus ------------------------------- */
@@ -426,7 +599,7 @@
   }
   /* The focus: the focused nodes, the nodes within depth edges of them (either way round,
      through what the filters keep), and the neighbours of each expanded node. */
-  function focused(allowed) {
+  function focused(ok) {
     var v = state.view;
     var seen = new Set(v.focus);
     var level = v.focus.slice();
@@ -434,7 +607,7 @@
       var next = [];
       level.forEach(function (id) {
         adjacency.get(id).forEach(function (e) {
-          if (!allowed.edges.has(e.id)) { return; }
+          if (!ok.edges.has(e.id)) { return; }
           var other = e.from === id ? e.to : e.from;
           if (!seen.has(other)) { seen.add(other); next.push(other); }
         });
@@ -444,58 +617,95 @@
     v.expand.forEach(function (id) {
       seen.add(id);
       adjacency.get(id).forEach(function (e) {
-        if (allowed.edges.has(e.id)) { seen.add(e.from === id ? e.to : e.from); }
+        if (ok.edges.has(e.id)) { seen.add(e.from === id ? e.to : e.from); }
       });
     });
     var shownEdges = new Set();
-    allowed.edges.forEach(function (id) {
-      var e = edgeById.get(id);
-      if (seen.has(e.from) && seen.has(e.to)) { shownEdges.add(id); }
+    seen.forEach(function (id) {
+      adjacency.get(id).forEach(function (e) {
+        if (ok.edges.has(e.id) && seen.has(e.from) && seen.has(e.to)) { shownEdges.add(e.id); }
+      });
     });
     return { nodes: seen, edges: shownEdges };
   }
   var shown = { nodes: new Set(data.nodes.map(function (n) { return n.id; })),
                 edges: new Set(data.edges.map(function (e) { return e.id; })) };
-  var look = new Map();  // id -> "show" | "dim" | "hide", as drawn now
-  data.nodes.forEach(function (n) { look.set(n.id, "show"); });
-  data.edges.forEach(function (e) { look.set(e.id, "show"); });
+  /* The filters' answer is kept until the filters change: focusing, expanding and going
+     back reuse it. */
+  var allowedFor = null, allowedNow = null;
+  function allowed() {
+    var f = state.filters, sorted = function (set) { return Array.from(set).sort().join("\u0000"); };
+    var key = [sorted(f.hide), f.rels === null ? "*" : sorted(f.rels), f.summit, f.from, f.to, f.source, f.multi]
+      .join("\u0001");
+    if (key !== allowedFor) { allowedNow = filtered(); allowedFor = key; }
+    return allowedNow;
+  }
+  /* How each node and edge is drawn now, by its place in data.nodes or data.edges, next to
+     the network's own item (vis-network's objects, made once and kept). */
+  var HIDE = 0, SHOW = 1, DIMMED = 2;
+  var nodeLook = new Uint8Array(data.nodes.length).fill(SHOW);
+  var edgeLook = new Uint8Array(data.edges.length).fill(SHOW);
+  var nodeAt = new Map(data.nodes.map(function (n, i) { return [n.id, i]; }));
+  var edgeEnds = data.edges.map(function (e) {
+    return [nodeAt.has(e.from) ? nodeAt.get(e.from) : -1, nodeAt.has(e.to) ? nodeAt.get(e.to) : -1];
+  });
+  var visNodes = data.nodes.map(function (n) { return network.body.nodes[n.id]; });
+  var visEdges = data.edges.map(function (e) { return network.body.edges[e.id]; });
+  /* vis-network's lists of the items it draws (what its "_updateVisibleIndices" makes, in
+     the same order), from the page's own record of what is hidden. */
+  function visibleIndices() {
+    var nodeIds = [], edgeIds = [];
+    for (var i = 0; i < data.nodes.length; i++) {
+      if (nodeLook[i] !== HIDE) { nodeIds.push(data.nodes[i].id); }
+    }
+    for (var j = 0; j < data.edges.length; j++) {
+      var ends = edgeEnds[j];
+      if (edgeLook[j] !== HIDE && ends[0] >= 0 && ends[1] >= 0 && nodeLook[ends[0]] !== HIDE &&
+          nodeLook[ends[1]] !== HIDE) { edgeIds.push(data.edges[j].id); }
+    }
+    network.body.nodeIndices = nodeIds;
+    network.body.edgeIndices = edgeIds;
+  }
 
   var labelThreshold = 9;
-  function applyView(fit) {
-    var allowed = filtered();
+  function applyView(fit) { quietly(function () { showView(fit); }); }
+  function showView(fit) {
+    var ok = allowed();
     var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
-    shown = focusOn ? focused(allowed) : allowed;
+    shown = focusOn ? focused(ok) : ok;
     var dim = focusOn && state.view.dim;
-    /* Hidden or shown: set on the network's own items, then one update of what is drawn
-       (vis-network's "_dataUpdated": visible indices, then a redraw); a DataSet update per
-       item would re-read every option of every node, seconds for 10^4 nodes. Dimming goes
-       through the DataSets (opacity), only for the items that change. */
-    var nodeDim = [], edgeDim = [], changed = false;
-    data.nodes.forEach(function (n) {
-      var want = shown.nodes.has(n.id) ? "show" : dim && allowed.nodes.has(n.id) ? "dim" : "hide";
-      var was = look.get(n.id);
-      if (was === want) { return; }
-      look.set(n.id, want);
-      network.body.nodes[n.id].options.hidden = want === "hide";
+    /* Hidden or shown: set on the network's own items, only for those that change, then
+       one update of what is drawn (quietly); a DataSet update per item would re-read every
+       option of every node, seconds for 10^4 nodes. Dimming goes through the DataSets
+       (opacity), only for the items that change. */
+    var nodeDim = [], edgeDim = [], changed = false, want, was, i, id;
+    for (i = 0; i < data.nodes.length; i++) {
+      id = data.nodes[i].id;
+      want = shown.nodes.has(id) ? SHOW : dim && ok.nodes.has(id) ? DIMMED : HIDE;
+      was = nodeLook[i];
+      if (was === want) { continue; }
+      nodeLook[i] = want;
+      visNodes[i].options.hidden = want === HIDE;
       changed = true;
-      if (want === "dim" || was === "dim") { nodeDim.push({ id: n.id, opacity: want === "dim" ? DIM : 1 }); }
-    });
-    data.edges.forEach(function (e) {
-      var want = shown.edges.has(e.id) ? "show" : dim && allowed.edges.has(e.id) ? "dim" : "hide";
-      var was = look.get(e.id);
-      if (was === want) { return; }
-      look.set(e.id, want);
-      network.body.edges[e.id].options.hidden = want === "hide";
+      if (want === DIMMED || was === DIMMED) { nodeDim.push({ id: id, opacity: want === DIMMED ? DIM : 1 }); }
+    }
+    for (i = 0; i < data.edges.length; i++) {
+      id = data.edges[i].id;
+      want = shown.edges.has(id) ? SHOW : dim && ok.edges.has(id) ? DIMMED : HIDE;
+      was = edgeLook[i];
+      if (was === want) { continue; }
+      edgeLook[i] = want;
+      visEdges[i].options.hidden = want === HIDE;
       changed = true;
-      if (want === "dim" || was === "dim") {
-        var base = edges.get(e.id).color;
-        var colour = Object.assign({}, base && base.color ? base : EDGE_COLOUR, { opacity: want === "dim" ? DIM : 1 });
-        edgeDim.push({ id: e.id, color: colour });
+      if (want === DIMMED || was === DIMMED) {
+        var base = edges.get(id).color;
+        var colour = Object.assign({}, base && base.color ? base : EDGE_COLOUR, { opacity: want === DIMMED ? DIM : 1 });
+        edgeDim.push({ id: id, color: colour });
       }
-    });
+    }
     if (nodeDim.length) { nodes.update(nodeDim); }
     if (edgeDim.length) { edges.update(edgeDim); }
-    if (changed) { network.body.emitter.emit("_dataUpdated"); }
+    if (changed) { held._dataUpdated = true; }
     /* A focused view of up to 150 nodes labels every node (on graphs of up to 1,000 nodes,
        where changing a global option is quick); the overview labels only the large ones. */
     var threshold = !large && focusOn && shown.nodes.size <= 150 ? 1 : 9;
@@ -511,12 +721,9 @@
   /* Fits the view to the shown nodes from their positions. vis-network's own fit first
      re-measures every node of the graph (label and shape), a second at 10^4 nodes. */
   function fitView() {
-    var ids = Array.from(shown.nodes);
-    if (!ids.length) { return; }
-    var at = network.getPositions(ids);
     var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
-    ids.forEach(function (id) {
-      var p = at[id];
+    shown.nodes.forEach(function (id) {
+      var p = network.body.nodes[id];
       if (!p) { return; }
       x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y);
     });
@@ -1091,10 +1298,7 @@
     physicsButton.textContent = state.frozen ? t("resume") : t("freeze");
   }
   function renderStatus() {
-    var n = 0, e = 0;
-    shown.nodes.forEach(function () { n++; });
-    shown.edges.forEach(function () { e++; });
-    document.getElementById("status").textContent = n + t("counts") + e + t("edges");
+    document.getElementById("status").textContent = shown.nodes.size + t("counts") + shown.edges.size + t("edges");
   }
   var TEXTS = {
     "legend-title": "classes", "fit": "fit", "focus-title": "focusTitle", "depth-label": "depth",
@@ -1115,9 +1319,11 @@
       document.getElementById("lang-" + l).setAttribute("aria-pressed", l === lang ? "true" : "false");
     });
     if (!initial) {  // the first drawing already has its labels in this language
-      nodes.update(data.nodes.filter(function (n) { return withLabel.has(n.id) || !lazyLabels; })
-        .map(function (n) { var v = visNode(n); return { id: v.id, label: v.label, title: v.title }; }));
-      edges.update(data.edges.map(function (e) { var v = visEdge(e); return { id: v.id, label: v.label, title: v.title }; }));
+      quietly(function () {
+        nodes.update(data.nodes.filter(function (n) { return withLabel.has(n.id) || !lazyLabels; })
+          .map(function (n) { var v = visNode(n); return { id: v.id, label: v.label, title: v.title }; }));
+        edges.update(data.edges.map(function (e) { var v = visEdge(e); return { id: v.id, label: v.label, title: v.title }; }));
+      });
     }
     renderLegend();
     renderButtons();
