@@ -1108,10 +1108,16 @@ def merge_results(runs: list[dict]) -> tuple[list[dict], list[str], dict | None]
     return [r for r, _ in ordered], [load for _, load in ordered], cold
 
 
+#: The graph page's section of results.md, written by bench_viz.py and kept here.
+VIZ_START, VIZ_END = "<!-- bench_viz:start -->", "<!-- bench_viz:end -->"
+
+
 def write_report(args, results: list[dict], loads: list[str], cold: dict | None) -> None:
     """Write the report and its JSON, update the README if asked, print the table."""
     table = report(results, cold, loads)
-    args.out.write_text(table, encoding="utf-8")
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    viz = old[old.index(VIZ_START):] if VIZ_START in old else ""
+    args.out.write_text(table + ("\n" + viz if viz else ""), encoding="utf-8")
     args.out.with_suffix(".json").write_text(
         json.dumps({"load_average": loads, "sizes": results, "cold_query": cold}, indent=1) + "\n",
         encoding="utf-8",

@@ -16,22 +16,25 @@ the real project's own graph. Measured in the page (performance.now()):
 * filter: leaving each focus (every node shown again, the largest change),
   hiding one class and showing it again, each until drawn; target ≤ 200 ms.
 
-Printed as a Markdown table with the targets; docs/benchmarks.md quotes it. Not a test:
-nothing here asserts.
+Printed as a Markdown table with the targets; docs/benchmarks.md quotes it. With --out,
+the table (with the load average and the commit measured) also replaces the graph page's
+section of that file (benchmarks/results.md; bench.py keeps the section when it rewrites
+the rest). Not a test: nothing here asserts.
 
-    .venv/bin/python benchmarks/bench_viz.py [SIZES...]
+    .venv/bin/python benchmarks/bench_viz.py [--out benchmarks/results.md] [SIZES...]
 """
 
 from __future__ import annotations
 
+import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import networkx as nx
+from bench import VIZ_END, VIZ_START, code_version, load_average
 from playwright.sync_api import sync_playwright
 from rdflib import Graph
 
@@ -154,33 +157,65 @@ def measure(browser, name: str, graph: nx.MultiDiGraph, workdir: Path) -> dict:
     }
 
 
-def main(sizes: tuple[int, ...]) -> None:
-    """Print one table row per size."""
+def table(rows: list[dict]) -> str:
+    """Return the Markdown table of *rows*, with the targets in its heading."""
+    lines = [
+        "| graph | nodes | edges | page size | HTML generation (with layout) | first full drawing "
+        f"(target ≤ {TARGET_DRAW:g} s) | interactive | focus, median / worst (≤ "
+        f"{TARGET_ACTION * 1000:g} ms) | filter, median / worst (≤ {TARGET_ACTION * 1000:g} ms) "
+        "| relabel en→ko |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['graph']} | {r['nodes']:,} | {r['edges']:,} | {r['size_kb']:,.0f} KB "
+            f"| {r['generate']:.2f} s | {(r['preview'] or r['drawn']):.2f} s | {r['drawn']:.2f} s "
+            f"| {r['focus'][0] * 1000:.0f} / {r['focus'][1] * 1000:.0f} ms "
+            f"| {r['filter'][0] * 1000:.0f} / {r['filter'][1] * 1000:.0f} ms "
+            f"| {r['relabel']:.2f} s |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def write_section(path: Path, text: str, machine: str, code: str) -> None:
+    """Replace (or append) the graph page's section of *path* with *text*."""
+    old = path.read_text(encoding="utf-8") if path.exists() else ""
+    section = (
+        f"{VIZ_START}\n## The graph page (`benchmarks/bench_viz.py`, headless Chromium)\n\n"
+        f"Load average (1, 5, 15 min) as it started: {machine} (code {code}).\n\n{text}{VIZ_END}\n"
+    )
+    if VIZ_START in old:
+        before, rest = old.split(VIZ_START, 1)
+        after = rest.split(VIZ_END, 1)[1].lstrip("\n")
+        new = before + section + after
+    else:
+        new = old + ("\n" if old else "") + section
+    path.write_text(new, encoding="utf-8")
+
+
+def main() -> None:
+    """Print one table row per size (and write it to --out)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=list(SIZES))
+    parser.add_argument(
+        "--out", type=Path, default=None, help="replace the graph page's section of this file"
+    )
+    args = parser.parse_args()
+    machine, code = load_average(), code_version()
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", headless=True, args=LAUNCH_ARGS
         )
         rows.append(measure(browser, "the project's graph", to_networkx(load().dataset), Path(tmp)))
-        for size in sizes:
+        for size in args.sizes:
             rows.append(measure(browser, "synthetic", synthetic_graph(size), Path(tmp)))
         browser.close()
-    print(
-        "| graph | nodes | edges | page size | HTML generation (with layout) | first full drawing "
-        f"(target ≤ {TARGET_DRAW:g} s) | interactive | focus, median / worst (≤ "
-        f"{TARGET_ACTION * 1000:g} ms) "
-        f"| filter, median / worst (≤ {TARGET_ACTION * 1000:g} ms) | relabel en→ko |"
-    )
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for r in rows:
-        print(
-            f"| {r['graph']} | {r['nodes']:,} | {r['edges']:,} | {r['size_kb']:,.0f} KB "
-            f"| {r['generate']:.2f} s | {(r['preview'] or r['drawn']):.2f} s | {r['drawn']:.2f} s "
-            f"| {r['focus'][0] * 1000:.0f} / {r['focus'][1] * 1000:.0f} ms "
-            f"| {r['filter'][0] * 1000:.0f} / {r['filter'][1] * 1000:.0f} ms | {r['relabel']:.2f} "
-            "s |"
-        )
+    text = table(rows)
+    print(f"load average {machine} (code {code})\n{text}", end="")
+    if args.out:
+        write_section(args.out, text, machine, code)
 
 
 if __name__ == "__main__":
-    main(tuple(int(a) for a in sys.argv[1:]) or SIZES)
+    main()
