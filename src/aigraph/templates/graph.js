@@ -529,8 +529,14 @@
     physicsButton.disabled = false;
     document.body.setAttribute("data-layout", "stable");
     renderStatus();
-    /* what the filters allow, worked out once the page is drawn, before the first action */
-    setTimeout(allowed, 0);
+    /* Once the page is drawn, before the first action: what the filters allow, and one
+       pass (changing nothing) over what each action goes through, so that the first
+       action runs code the browser has already compiled. */
+    setTimeout(function () {
+      var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
+      restyle(allowed(), focusOn && state.view.dim);
+      visibleIndices();
+    }, 0);
   });
 
   /* ---- what is shown: filters and focus ------------------------------- */
@@ -667,17 +673,11 @@
     network.body.edgeIndices = edgeIds;
   }
 
-  var labelThreshold = 9;
-  function applyView(fit) { quietly(function () { showView(fit); }); }
-  function showView(fit) {
-    var ok = allowed();
-    var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
-    shown = focusOn ? focused(ok) : ok;
-    var dim = focusOn && state.view.dim;
-    /* Hidden or shown: set on the network's own items, only for those that change, then
-       one update of what is drawn (quietly); a DataSet update per item would re-read every
-       option of every node, seconds for 10^4 nodes. Dimming goes through the DataSets
-       (opacity), only for the items that change. */
+  /* Hidden, dimmed or shown: set on the network's own items, only for those that change
+     (the caller then has what is drawn updated once, quietly); a DataSet update per item
+     would re-read every option of every node, seconds for 10^4 nodes. Dimming goes through
+     the DataSets (opacity), only for the items that change. Says whether any changed. */
+  function restyle(ok, dim) {
     var nodeDim = [], edgeDim = [], changed = false, want, was, i, id;
     for (i = 0; i < data.nodes.length; i++) {
       id = data.nodes[i].id;
@@ -705,7 +705,16 @@
     }
     if (nodeDim.length) { nodes.update(nodeDim); }
     if (edgeDim.length) { edges.update(edgeDim); }
-    if (changed) { held._dataUpdated = true; }
+    return changed;
+  }
+
+  var labelThreshold = 9;
+  function applyView(fit) { quietly(function () { showView(fit); }); }
+  function showView(fit) {
+    var ok = allowed();
+    var focusOn = state.view.focus.length > 0 || state.view.expand.length > 0;
+    shown = focusOn ? focused(ok) : ok;
+    if (restyle(ok, focusOn && state.view.dim)) { held._dataUpdated = true; }
     /* A focused view of up to 150 nodes labels every node (on graphs of up to 1,000 nodes,
        where changing a global option is quick); the overview labels only the large ones. */
     var threshold = !large && focusOn && shown.nodes.size <= 150 ? 1 : 9;
