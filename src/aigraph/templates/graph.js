@@ -391,20 +391,28 @@
       for (var i = 0; i < ids.length; i++) {
         var e = all[ids[i]];
         if (e.connected !== true) { continue; }
-        var o = e.options, c = o.color;
-        if (e.hover || e.fromId === e.toId || c.inherit !== false || o.smooth.enabled ||
-            o.dashes || o.shadow.enabled || o.label !== null && o.label !== undefined ||
+        var o = e.options, c = o.color, look = e.plainLook;
+        /* how the edge is drawn, worked out again when its colour, width, label or
+           selection changes (the page changes nothing else of an edge) */
+        if (!look || look.colour !== c.color || look.opacity !== c.opacity || look.width !== o.width ||
+            look.label !== o.label || look.selected !== e.selected) {
+          var odd = e.fromId === e.toId || c.inherit !== false || o.smooth.enabled || o.dashes ||
+            o.shadow.enabled || o.label !== null && o.label !== undefined ||
             o.arrows.to.enabled || o.arrows.from.enabled || o.arrows.middle.enabled ||
-            e.selected && (e.chooser !== true || typeof o.selectionWidth !== "number")) {
-          alone.push(e);
-          continue;
+            e.selected && (e.chooser !== true || typeof o.selectionWidth !== "number");
+          var colour = e.selected ? c.highlight : c.color;
+          var width = e.selected ? o.width + o.selectionWidth : o.width;
+          e.plainLook = look = { colour: c.color, opacity: c.opacity, width: o.width, label: o.label,
+                                 selected: e.selected, odd: odd, stroke: colour, lineWidth: width,
+                                 key: colour + " " + c.opacity + " " + width };
         }
-        var colour = e.selected ? c.highlight : c.color;
-        var width = e.selected ? o.width + o.selectionWidth : o.width;
-        var key = colour + " " + c.opacity + " " + width;
+        if (look.odd || e.hover) { alone.push(e); continue; }
         var batches = e.selected ? picked : plain;
-        var batch = batches.get(key);
-        if (!batch) { batch = { colour: colour, opacity: c.opacity, width: width, edges: [] }; batches.set(key, batch); }
+        var batch = batches.get(look.key);
+        if (!batch) {
+          batch = { colour: look.stroke, opacity: look.opacity, width: look.lineWidth, edges: [] };
+          batches.set(look.key, batch);
+        }
         batch.edges.push(e);
       }
       var scale = network.body.view.scale;
@@ -433,11 +441,16 @@
        drawn here keeps the box vis-network finds it by (clicks), renewed when it moves or
        changes. */
     var drawNodes = network.renderer._drawNodes;
-    var plainSize = function (node, scale) {
+    /* the largest zoom at which a node is drawn here: under 3 px across, its label (if
+       any) not shown, and nothing vis-network would add (border, shadow, another shape) */
+    var plainUntil = function (node) {
       var o = node.options;
-      return o.size * scale < 1.5 && !(o.borderWidth > 0) && !o.shadow.enabled && has(PATHS, o.shape) &&
-        (o.label === undefined || o.label === null ||
-         node.labelModule.fontOptions.size * scale < o.scaling.label.drawThreshold - 1);
+      if (o.borderWidth > 0 || o.shadow.enabled || !has(PATHS, o.shape)) { return 0; }
+      var until = 1.5 / o.size;
+      if (o.label !== undefined && o.label !== null) {
+        until = Math.min(until, (o.scaling.label.drawThreshold - 1) / node.labelModule.fontOptions.size);
+      }
+      return until;
     };
     network.renderer._drawNodes = function (ctx, always) {
       if (always === true) { return drawNodes.call(network.renderer, ctx, always); }
@@ -449,24 +462,32 @@
       for (var i = 0; i < ids.length; i++) {
         var node = all[ids[i]];
         if (node.hover) { hovered.push(node); continue; }
-        if (node.isSelected()) { selected.push(node); continue; }
-        if (!plainSize(node, scale)) {
+        if (node.selected) { selected.push(node); continue; }
+        var o = node.options, box = node.plainBox;
+        if (box && box.label === o.label && box.size === o.size && box.opacity === o.opacity && box.until <= scale) {
+          box = null;  // drawn by vis-network
+        } else if (!box || box.x !== node.x || box.y !== node.y || box.label !== o.label || box.size !== o.size ||
+                   box.opacity !== o.opacity) {
+          var until = plainUntil(node);
+          if (until <= scale) {
+            node.plainBox = { x: NaN, label: o.label, size: o.size, opacity: o.opacity, until: until };
+            box = null;
+          } else {
+            /* what vis-network's own drawing leaves behind: the size, the box, the corner */
+            node.resize(ctx);
+            node.updateBoundingBox(ctx, false);
+            node.shape.left = node.x - node.shape.width / 2;
+            node.shape.top = node.y - node.shape.height / 2;
+            var opacity = o.opacity === undefined || o.opacity === null ? 1 : o.opacity;
+            node.plainBox = box = { x: node.x, y: node.y, label: o.label, size: o.size, opacity: o.opacity,
+                                    until: until, shape: o.shape, colour: o.color.background, alpha: opacity,
+                                    key: o.shape + " " + o.color.background + " " + opacity };
+          }
+        }
+        if (!box) {
           if (node.isBoundingBoxOverlappingWith(area)) { alone.push(node); }
           else { node.updateBoundingBox(ctx, node.selected); }
           continue;
-        }
-        var o = node.options, box = node.plainBox;
-        if (!box || box.x !== node.x || box.y !== node.y || box.label !== o.label || box.size !== o.size ||
-            box.opacity !== o.opacity) {
-          /* what vis-network's own drawing leaves behind: the size, the box, the corner */
-          node.resize(ctx);
-          node.updateBoundingBox(ctx, false);
-          node.shape.left = node.x - node.shape.width / 2;
-          node.shape.top = node.y - node.shape.height / 2;
-          var opacity = o.opacity === undefined || o.opacity === null ? 1 : o.opacity;
-          node.plainBox = box = { x: node.x, y: node.y, label: o.label, size: o.size, opacity: o.opacity,
-                                  shape: o.shape, colour: o.color.background, alpha: opacity,
-                                  key: o.shape + " " + o.color.background + " " + opacity };
         }
         if (!node.isBoundingBoxOverlappingWith(area)) { continue; }
         var batch = alike.get(box.key);
