@@ -52,7 +52,8 @@ SIZES ?= 1e4,1e5,1e6
 MEMORY_SIZES ?= 1e4
 bench: install
 	$(BIN)/python benchmarks/bench.py --sizes $(SIZES) --memory-sizes $(MEMORY_SIZES) --doc docs/benchmarks.md
-	@for script in benchmarks/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in $(filter-out benchmarks/bench_viz.py,$(wildcard benchmarks/bench_*.py)); do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	$(BIN)/python benchmarks/bench_viz.py --out benchmarks/results.md
 
 ## wheel: build the installable package (it ships the curated graph) into dist-wheel/
 wheel: install
