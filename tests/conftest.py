@@ -100,6 +100,7 @@ SPREAD = {
     "tests/test_competency.py",
     "tests/test_competency_series.py",
     "tests/test_data.py",
+    "tests/test_docs.py",
     "tests/test_followthrough.py",
 }
 #: Modules run by one worker together: they ask the real project the same questions,

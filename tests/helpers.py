@@ -6,10 +6,12 @@ Imported as ``helpers`` (tests/ is on the import path); tests/conftest.py holds 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,6 +126,22 @@ def stop(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def serving(root: Path, *options: str) -> Iterator[str]:
+    """Run ``aigraph serve`` on *root* with *options* on a free loopback port; yield its address."""
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port), *options],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{base}/sparql", process)
+        yield base
+    finally:
+        stop(process)
 
 
 def canonical_answer(result) -> object:

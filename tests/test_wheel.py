@@ -39,9 +39,11 @@ def installed(tmp_path_factory) -> tuple[Path, Path]:
          cwd=base)
     [wheel] = (base / "dist").glob("aigraph-*.whl")
     python = getattr(sys, "_base_executable", sys.executable)
-    _run(python, "-m", "venv", str(base / "venv"), cwd=base)
-    _run(str(base / "venv" / "bin" / "python"), "-m", "pip", "install", "--quiet",
-         "-c", str(ROOT / "constraints.txt"), str(wheel), cwd=base)
+    # A venv without pip of its own, filled by this run's pip (--python), without compiling
+    # every module up front: the same packages installed, 4 s instead of 19 s.
+    _run(python, "-m", "venv", "--without-pip", str(base / "venv"), cwd=base)
+    _run(sys.executable, "-m", "pip", "--python", str(base / "venv" / "bin" / "python"), "install",
+         "--quiet", "--no-compile", "-c", str(ROOT / "constraints.txt"), str(wheel), cwd=base)
     elsewhere = base / "elsewhere"
     elsewhere.mkdir()
     return base / "venv" / "bin", elsewhere, wheel

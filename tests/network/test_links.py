@@ -3,13 +3,11 @@ refuse any other scheme with file and line, and every HTML response carries a CS
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 import pytest
-from helpers import free_port, invoke, stop, wait_for
+from helpers import invoke, serving
 
 from aigraph.network.links import STRICT_CSP, web_address
 
@@ -72,18 +70,8 @@ def js_server(tmp_path_factory):
     shutil.copytree(MINI / "data", root / "data")
     shutil.copytree(MINI / "queries", root / "queries")
     with_address(root, "schema:url", f"<{JS}>")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port),
-         "--workers", "1", "--store", "memory"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{base}/sparql", process)
+    with serving(root, "--workers", "1", "--store", "memory") as base:
         yield base
-    finally:
-        stop(process)
 
 
 @pytest.mark.server

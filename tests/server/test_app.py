@@ -8,14 +8,12 @@ import csv
 import io
 import json
 import socket
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import httpx
 import pytest
-from helpers import MINI, ROOT, free_port, stop, wait_for
+from helpers import MINI, ROOT, serving
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 from rdflib.query import Result
@@ -56,19 +54,9 @@ def server(request, tmp_path_factory):
     shutil.copytree(MINI / "data", root / "data")
     shutil.copytree(MINI / "queries", root / "queries")
     (root / "data" / "zz-evil.trig").write_text(EVIL_SOURCE)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port),
-         "--store", request.param, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS),
-         "--workers", "2"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{base}/sparql", process)
+    options = ["--store", request.param, "--timeout", str(TIMEOUT), "--max-results", str(MAX_RESULTS)]
+    with serving(root, *options, "--workers", "2") as base:
         yield base
-    finally:
-        stop(process)
 
 
 def _json_rows(response: httpx.Response) -> list[str]:

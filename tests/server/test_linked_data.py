@@ -7,13 +7,11 @@ explicit Accept headers sent by httpx.
 
 import json
 import shutil
-import subprocess
-import sys
 
 import httpx
 import pyoxigraph as ox
 import pytest
-from helpers import MINI, ROOT, free_port, stop, wait_for
+from helpers import MINI, ROOT, serving
 from pyld import jsonld
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -45,18 +43,8 @@ def server(request, tmp_path_factory):
         from aigraph.build import build
 
         build(load(root))
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "aigraph", "serve", "--root", str(root), "--port", str(port),
-         "--store", request.param, "--workers", "1"],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(f"{base}/sparql", process)
+    with serving(root, "--store", request.param, "--workers", "1") as base:
         yield base
-    finally:
-        stop(process)
 
 
 def _parse(response: httpx.Response, media: str) -> Graph:
