@@ -22,8 +22,24 @@ README_MAX_BYTES = 15_000
 MODULES = sorted(m.name for m in pkgutil.walk_packages(aigraph.__path__, "aigraph.") if m.name != "aigraph.__main__")
 
 
+#: The real project as the examples load it, assembled once per process: the examples only
+#: read it, and assembling it anew for each of them was a third of this file's time.
+_LOADED: dict[tuple, aigraph.Project] = {}
+
+
+def _load_once(root=None, /, **options):
+    key = (None if root is None else str(root), tuple(sorted(options.items())))
+    if key not in _LOADED:
+        _LOADED[key] = _real_load(root, **options)
+    return _LOADED[key]
+
+
+_real_load = aigraph.load
+
+
 @pytest.mark.parametrize("name", MODULES)
-def test_docstring_examples_run(name: str):
+def test_docstring_examples_run(name: str, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(aigraph, "load", _load_once)
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"
