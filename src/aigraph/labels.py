@@ -39,19 +39,6 @@ def other_language(lang: str) -> Language:
     return "ko" if lang == "en" else "en"
 
 
-def as_language(value: str) -> Language:
-    """Return *value* as a project language.
-
-    :raises ValueError: for any other value.
-
-    >>> as_language("ko")
-    'ko'
-    """
-    if value not in LANGUAGES:
-        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {value!r}")
-    return value
-
-
 def pick(texts: Texts, lang: str) -> str | None:
     """Return the text of *texts* a reader of *lang* sees, or ``None`` if there is none.
 

@@ -25,6 +25,7 @@ from aigraph.labels import label
 from aigraph.network.links import web_address
 from aigraph.rdf.namespaces import BASE
 from aigraph.rdf.store import local_graphs_only, ox_query, raw_store, store_name, to_result
+from aigraph.sparql.guard import has_service
 
 #: Media type → result format, for SELECT and ASK; the first is the default.
 SELECT_TYPES: dict[str, str] = media_types("results", ("json", "xml", "csv", "tsv"))
@@ -125,7 +126,7 @@ def check_read_only(text: str) -> Any:
                 403, "SPARQL Update is refused: this endpoint is read-only"
             ) from None
         raise EndpointError(400, str(exc)) from None
-    if _has_service(prepared.algebra):
+    if has_service(prepared.algebra):
         raise EndpointError(403, "SERVICE is refused: this endpoint makes no outbound requests")
     return prepared
 
@@ -138,20 +139,6 @@ def _is_update(text: str) -> bool:
     except Exception:
         return False
     return True
-
-
-def _has_service(node: object) -> bool:
-    """Walk the whole algebra: SERVICE may hide in a sub-query, EXISTS or OPTIONAL."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):  # CompValue is a dict
-            if getattr(item, "name", None) == "ServiceGraphPattern":
-                return True
-            stack.extend(item.values())
-        elif isinstance(item, list | tuple | set):
-            stack.extend(item)
-    return False
 
 
 def answer_query(
