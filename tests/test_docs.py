@@ -13,6 +13,7 @@ import pytest
 
 import aigraph
 from aigraph.cli.commands import cli
+from aigraph.network import projection
 
 ROOT = Path(__file__).resolve().parents[1]
 # The README and every page of docs/: their examples are tested alike.
@@ -36,10 +37,24 @@ def _load_once(root=None, /, **options):
 
 _real_load = aigraph.load
 
+#: Its projections likewise, made once per process; each example gets its own copy.
+_PROJECTED: dict[tuple, object] = {}
+
+
+def _project_once(dataset, /, **options):
+    key = (id(dataset), tuple(sorted(options.items())))
+    if key not in _PROJECTED:
+        _PROJECTED[key] = (dataset, _real_to_networkx(dataset, **options))  # the dataset kept alive: its id stays its own
+    return _PROJECTED[key][1].copy()
+
+
+_real_to_networkx = projection.to_networkx
+
 
 @pytest.mark.parametrize("name", MODULES)
 def test_docstring_examples_run(name: str, monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(aigraph, "load", _load_once)
+    monkeypatch.setattr(projection, "to_networkx", _project_once)
     module = importlib.import_module(name)
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
     assert result.failed == 0, f"{result.failed} docstring example(s) failed in {name}"

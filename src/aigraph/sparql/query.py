@@ -205,7 +205,7 @@ def answer(
     :raises QueryError: for an unknown name, unreadable file or malformed SPARQL.
     :raises RemoteError: when the endpoint cannot be reached or answers with an error.
 
-    >>> result, _labels = answer("cq01-co-chairs", store="memory")
+    >>> result, _labels = answer("cq01-co-chairs")
     >>> result.type
     'SELECT'
     """
@@ -246,7 +246,7 @@ def render_answer(
     A module-level function, so that :func:`aigraph.runner.run_limited` can run
     it in a worker process.
 
-    >>> print(render_answer("SELECT (1 AS ?one) WHERE {}", store="memory"))
+    >>> print(render_answer("SELECT (1 AS ?one) WHERE {}"))
     one
     ---
     1
