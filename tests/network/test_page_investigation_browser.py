@@ -103,6 +103,36 @@ def test_fragment_focuses_kamala_harris_and_her_neighbours_with_her_panel(whole,
     assert page.console == [] and page.requests == [page.url]
 
 
+LABEL_BOXES = """() => {
+  const network = window.aigraph.network, scale = network.getScale();
+  return network.body.nodeIndices.map(id => {
+    const label = network.body.nodes[id].labelModule;
+    return { id: id, onScreen: label.fontOptions.size * scale, box: label.size };
+  });
+}"""
+
+
+def test_zoomed_in_the_large_labels_are_capped_and_cover_no_other_label(whole, at):
+    path, _graph, _payload = whole
+    page = at(path, "#focus=kamala-harris&depth=1")
+    labels = page.eval(LABEL_BOXES)
+    assert len(labels) == 5 and page.eval("() => window.aigraph.network.getScale()") > 0.6
+    # the documents' and the session's labels are made 36 px high, to be read at the overview
+    assert max(label["onScreen"] for label in labels) <= 20.01
+    boxes = [(label["id"], label["box"]) for label in labels]
+    for i, (a, one) in enumerate(boxes):
+        for b, other in boxes[i + 1:]:
+            apart = (one["left"] + one["width"] <= other["left"] or other["left"] + other["width"] <= one["left"]
+                     or one["top"] + one["height"] <= other["top"] or other["top"] + other["height"] <= one["top"])
+            assert apart, f"the labels of {a} and {b} overlap"
+    # zoomed back out to the whole graph, the large labels are drawn as made again
+    page.page.click("#show-all")
+    made = [LEADERS, B + "document/seoul-declaration", B + "document/seoul-statement-of-intent"]
+    sizes = page.eval("ids => ids.map(id => window.aigraph.network.body.nodes[id].labelModule.fontOptions.size)",
+                      made)
+    assert sizes == [36, 36, 36] and page.console == []
+
+
 def test_depth_expand_and_back_change_what_is_shown(whole, at):
     path, graph, _payload = whole
     page = at(path, "#focus=kamala-harris&depth=1")

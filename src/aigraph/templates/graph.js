@@ -206,8 +206,16 @@
       item.size = 8 + 24 * Math.sqrt(n.degree / maxDegree);
       if (hubs.has(n.id) || LABELLED.indexOf(n.cls) >= 0) { item.font = { size: 36 }; item.widthConstraint = { maximum: 560 }; }
     }
+    if (item.widthConstraint) { bigLabels.set(n.id, { font: item.font, width: item.widthConstraint.maximum }); }
     return item;
   }
+  /* The large labels, as made for the overview. Zoomed in (a focused view of a few nodes),
+     they are drawn at most BIG_LABEL_MAX px high on screen, or they would cover one
+     another: vis-network's scaling.label.maxVisible does not make the text it draws any
+     smaller, so capBigLabels makes the font smaller, and its wrapping width with it. */
+  var BIG_LABEL_MAX = 20;
+  var bigLabels = new Map();
+  var shrunk = new Set();  // the nodes whose large label is drawn smaller than it was made
   /* Edges that join the same two nodes (a document's several kinds of commitment to one
      principle) bend apart, alternately to either side, so that each label can be read. */
   var curves = new Map();
@@ -542,8 +550,26 @@
     });
     if (add.length) { quietly(function () { nodes.update(add); }); }
   }
-  network.on("zoom", labelsInView);
-  network.on("dragEnd", labelsInView);
+  /* Caps the large labels in view (and restores those capped before) for the zoom shown. */
+  function capBigLabels() {
+    var scale = network.getScale(), change = [];
+    var a = network.DOMtoCanvas({ x: -200, y: -200 });
+    var b = network.DOMtoCanvas({ x: container.clientWidth + 200, y: container.clientHeight + 200 });
+    bigLabels.forEach(function (made, id) {
+      var n = nodeById.get(id);
+      if (!shrunk.has(id) && (n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y)) { return; }
+      var size = Math.min(made.font.size, BIG_LABEL_MAX / scale);
+      if (size === made.font.size ? !shrunk.has(id) : Math.abs(size - network.body.nodes[id].options.font.size) < 0.01) {
+        return;
+      }
+      if (size < made.font.size) { shrunk.add(id); } else { shrunk.delete(id); }
+      change.push({ id: id, font: Object.assign({}, made.font, { size: size }),
+                    widthConstraint: { maximum: made.width * size / made.font.size } });
+    });
+    if (change.length) { quietly(function () { nodes.update(change); }); }
+  }
+  network.on("zoom", function () { labelsInView(); capBigLabels(); });
+  network.on("dragEnd", function () { labelsInView(); capBigLabels(); });
   network.once("afterDrawing", function () {
     state.stableAt = timing.drawn = performance.now();
     if (previewCanvas) { previewCanvas.remove(); }
@@ -763,6 +789,7 @@
     var scale = Math.min(width / (x1 - x0 + 2 * margin), height / (y1 - y0 + 2 * margin), 1.2);
     network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
     labelsInView();
+    capBigLabels();
   }
   function remember() {
     state.past.push(fragment());
