@@ -559,6 +559,7 @@
       var n = nodeById.get(id);
       if (!shrunk.has(id) && (n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y)) { return; }
       var size = Math.min(made.font.size, BIG_LABEL_MAX / scale);
+      /* nothing to change: drawn as made and to stay so, or already at the capped size */
       if (size === made.font.size ? !shrunk.has(id) : Math.abs(size - network.body.nodes[id].options.font.size) < 0.01) {
         return;
       }
