@@ -10,11 +10,8 @@ from pathlib import Path
 
 import pytest
 
-# Re-exported: some tests import these from conftest.
-from helpers import (  # noqa: F401
-    GOLDEN, MINI, ROOT, XSS, Invoked, canonical_answer, free_port, invoke, loaded, local_answer,
-    query_files, run_cli, stop, wait_for,
-)
+# Tests import what they share from helpers.py, never from a conftest: tests/network has its own.
+from helpers import GOLDEN, MINI, ROOT, XSS, invoke, loaded
 
 
 # Assembled graphs the CLI keeps (aigraph.rdf.engine) go to a folder of this test run, not ~/.cache.

@@ -18,94 +18,20 @@ from rdflib.namespace import RDFS
 from aigraph import load
 from aigraph.network.projection import to_networkx
 from aigraph.network.page import render_html
+from page_support import BROWSER_ONLY, write_page
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 B = "https://w3id.org/aigraph/"
 HARRIS = B + "person/kamala-harris"
 ALBANESE = B + "person/anthony-albanese"
 ALBANESE_ENDORSEMENT = B + "endorsement/seoul-declaration/australia"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
-    ),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs Playwright for Python")
-    with sync_api.sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=LAUNCH_ARGS
-        )
-        yield launched
-        launched.close()
-
-
-class Page:
-    """An open graph page, with everything it logged and requested."""
-
-    def __init__(self, browser, path: Path) -> None:
-        self.url = path.resolve().as_uri()
-        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.console: list[str] = []
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
-        self.page.goto(self.url)
-        self.page.wait_for_selector("body[data-layout=stable]", timeout=60_000)
-
-    def eval(self, script: str, arg=None):
-        return self.page.evaluate(script, arg)
-
-    def click_node(self, node_id: str) -> None:
-        """Click the node where it is drawn on the canvas, as a user would."""
-        x, y = self.eval(
-            """id => { const n = window.aigraph.network; const p = n.getPositions([id])[id];
-                       const d = n.canvasToDOM(p); const r = document.getElementById('network')
-                       .getBoundingClientRect(); return [r.left + d.x, r.top + d.y]; }""",
-            node_id,
-        )
-        self.page.mouse.click(x, y)
-
-
-@pytest.fixture()
-def open_page(browser):
-    pages: list[Page] = []
-
-    def opener(path: Path) -> Page:
-        pages.append(Page(browser, path))
-        return pages[-1]
-
-    yield opener
-    for page in pages:
-        page.page.close()
-
-
-def _write(root: Path | None, tmp_path: Path, **kwargs) -> tuple[Path, object]:
-    graph = to_networkx(load(root).dataset, **kwargs)
-    path = tmp_path / "graph.html"
-    render_html(graph, dest=path)
-    return path, graph
+pytestmark = BROWSER_ONLY
 
 
 @pytest.fixture(scope="module")
 def seoul(tmp_path_factory):
     """The real project's page (the whole graph) and its projection, written once."""
-    return _write(None, tmp_path_factory.mktemp("seoul"))
+    return write_page(None, tmp_path_factory.mktemp("seoul"))
 
 
 def test_opens_offline_without_errors_or_requests(seoul, open_page):
@@ -247,7 +173,7 @@ def test_screenshots_of_the_whole_graph_a_focused_view_and_a_story_step(tmp_path
 
 
 def test_hostile_labels_run_no_script(xss_root, tmp_path, open_page):
-    path, _graph = _write(xss_root, tmp_path)
+    path, _graph = write_page(xss_root, tmp_path)
     page = open_page(path)
     page.page.fill("#search", "mallory")
     page.page.keyboard.press("Enter")

@@ -9,22 +9,19 @@ xAI was late; eight did not publish, two of which (IBM, Samsung) SaferAI calls p
 from __future__ import annotations
 
 import pytest
-from test_page_browser import CHROMIUM, _write, browser, open_page  # noqa: F401
+from page_support import BROWSER_ONLY, write_page
 
 B = "https://w3id.org/aigraph/"
 FASC = B + "document/frontier-ai-safety-commitments"
 XAI = B + "organization/xai"
 LATE = B + "status/late"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_ONLY
 
 
 @pytest.fixture(scope="module")
 def commitments(tmp_path_factory):
-    return _write(None, tmp_path_factory.mktemp("commitments"), focus="frontier-ai-safety-commitments", depth=1)
+    return write_page(None, tmp_path_factory.mktemp("commitments"), focus="frontier-ai-safety-commitments", depth=1)
 
 
 def _legend(page):

@@ -12,7 +12,7 @@ import re
 
 import networkx as nx
 import pytest
-from test_page_browser import CHROMIUM, Page, browser, open_page  # noqa: F401
+from page_support import BROWSER_ONLY
 
 B = "https://w3id.org/aigraph/"
 HARRIS = B + "person/kamala-harris"
@@ -24,10 +24,7 @@ DELHI = B + "summit/india-ai-impact-summit-2026"
 KWANGJU = B + "source/kwangju-ilbo-2024-05-22-ai-seoul-summit"
 ENDORSED = B + "ontology#endorsementEdge"
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_ONLY
 
 
 @pytest.fixture(scope="module")
@@ -42,32 +39,6 @@ def whole(tmp_path_factory):
     path = tmp_path_factory.mktemp("page") / "graph.html"
     render_html(graph, dest=path, stories=read_stories(project.paths))
     return path, graph, graph_payload(graph)
-
-
-def _open(browser, path, fragment=""):  # noqa: F811
-    page = Page.__new__(Page)
-    page.url = path.resolve().as_uri()
-    page.page = browser.new_page(viewport={"width": 1400, "height": 900})
-    page.console, page.requests, page.dialogs = [], [], []
-    page.page.on("console", lambda m: page.console.append(f"{m.type}: {m.text}"))
-    page.page.on("pageerror", lambda e: page.console.append(f"pageerror: {e}"))
-    page.page.on("request", lambda r: page.requests.append(r.url))
-    page.page.goto(page.url + fragment)
-    page.page.wait_for_selector("body[data-layout=stable]", timeout=60_000)
-    return page
-
-
-@pytest.fixture()
-def at(browser):  # noqa: F811
-    pages = []
-
-    def opener(path, fragment=""):
-        pages.append(_open(browser, path, fragment))
-        return pages[-1]
-
-    yield opener
-    for page in pages:
-        page.page.close()
 
 
 def drawn(page) -> set[str]:
@@ -85,9 +56,9 @@ def within(graph, node, depth) -> set[str]:
     return set(nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), node, cutoff=depth))
 
 
-def test_fragment_focuses_kamala_harris_and_her_neighbours_with_her_panel(whole, at):
+def test_fragment_focuses_kamala_harris_and_her_neighbours_with_her_panel(whole, open_page):
     path, graph, _payload = whole
-    page = at(path, "#focus=kamala-harris&depth=1")
+    page = open_page(path, "#focus=kamala-harris&depth=1")
     # KH-0412 and the Kwangju Ilbo (p.18): she took part in the leaders' session for the
     # United States and adopted the Seoul Declaration and its annex, the Statement of Intent
     assert drawn(page) == {
@@ -112,9 +83,9 @@ LABEL_BOXES = """() => {
 }"""
 
 
-def test_zoomed_in_the_large_labels_are_capped_and_cover_no_other_label(whole, at):
+def test_zoomed_in_the_large_labels_are_capped_and_cover_no_other_label(whole, open_page):
     path, _graph, _payload = whole
-    page = at(path, "#focus=kamala-harris&depth=1")
+    page = open_page(path, "#focus=kamala-harris&depth=1")
     labels = page.eval(LABEL_BOXES)
     assert len(labels) == 5 and page.eval("() => window.aigraph.network.getScale()") > 0.6
     # the documents' and the session's labels are made 36 px high, to be read at the overview
@@ -133,9 +104,9 @@ def test_zoomed_in_the_large_labels_are_capped_and_cover_no_other_label(whole, a
     assert sizes == [36, 36, 36] and page.console == []
 
 
-def test_depth_expand_and_back_change_what_is_shown(whole, at):
+def test_depth_expand_and_back_change_what_is_shown(whole, open_page):
     path, graph, _payload = whole
-    page = at(path, "#focus=kamala-harris&depth=1")
+    page = open_page(path, "#focus=kamala-harris&depth=1")
     one = drawn(page)
     page.page.select_option("#depth", "2")
     assert drawn(page) == within(graph, HARRIS, 2) != one
@@ -164,9 +135,9 @@ def test_depth_expand_and_back_change_what_is_shown(whole, at):
     assert page.console == []
 
 
-def test_relation_filter_keeps_only_the_kinds_checked(whole, at):
+def test_relation_filter_keeps_only_the_kinds_checked(whole, open_page):
     path, graph, _payload = whole
-    page = at(path)
+    page = open_page(path)
     for box in page.page.locator("#rel-items input").all():
         if box.get_attribute("data-rule") != ENDORSED:
             box.uncheck()
@@ -177,9 +148,9 @@ def test_relation_filter_keeps_only_the_kinds_checked(whole, at):
     assert "rel=endorsementEdge" in page.eval("() => location.hash")
 
 
-def test_summit_filter_shows_the_summits_part(whole, at):
+def test_summit_filter_shows_the_summits_part(whole, open_page):
     path, graph, _payload = whole
-    page = at(path)
+    page = open_page(path)
     page.page.select_option("#summit", label="AI Seoul Summit")
     # README: the summit, its sessions and side events, the texts adopted at them, and
     # every node joined to one of these by an edge
@@ -192,9 +163,9 @@ def test_summit_filter_shows_the_summits_part(whole, at):
     assert "summit=ai-seoul-summit-2024" in page.eval("() => location.hash")
 
 
-def test_time_filter_keeps_what_is_dated_in_the_range(whole, at):
+def test_time_filter_keeps_what_is_dated_in_the_range(whole, open_page):
     path, graph, payload = whole
-    page = at(path, "#from=2024-05&to=2024-05")
+    page = open_page(path, "#from=2024-05&to=2024-05")
     shown = drawn(page)
     # the Seoul summit met on 21-22 May 2024; Bletchley in November 2023, Paris in February 2025
     assert SEOUL in shown and LEADERS in shown
@@ -207,9 +178,9 @@ def test_time_filter_keeps_what_is_dated_in_the_range(whole, at):
     assert all(any(dated.get(m, "").startswith("2024-05") for m in nx.all_neighbors(graph, n)) for n in undated)
 
 
-def test_source_filters(whole, at):
+def test_source_filters(whole, open_page):
     path, graph, payload = whole
-    page = at(path)
+    page = open_page(path)
     page.page.select_option("#source", KWANGJU)
     edges = drawn_edges(page)
     assert edges and all(KWANGJU in e["src"] for e in edges)
@@ -224,9 +195,9 @@ def test_source_filters(whole, at):
     assert "multi=1" in page.eval("() => location.hash")
 
 
-def test_shared_fragment_restores_the_same_state(whole, at):
+def test_shared_fragment_restores_the_same_state(whole, open_page):
     path, _graph, _payload = whole
-    page = at(path)
+    page = open_page(path)
     page.page.fill("#search", "해리스")
     page.page.keyboard.press("Enter")
     page.page.select_option("#depth", "2")
@@ -236,7 +207,7 @@ def test_shared_fragment_restores_the_same_state(whole, at):
     assert fragment.startswith("#focus=kamala-harris&depth=2") and "lang=ko" in fragment
     assert "hide=Company" in fragment
     before = (drawn(page), page.page.inner_text("#panel h2"), page.page.inner_text("#legend-title"))
-    again = at(path, fragment)
+    again = open_page(path, fragment)
     assert (drawn(again), again.page.inner_text("#panel h2"), again.page.inner_text("#legend-title")) == before
     assert before[1] == "카멀라 해리스" and before[2] == "분류"
     page.page.reload()
@@ -245,9 +216,9 @@ def test_shared_fragment_restores_the_same_state(whole, at):
     assert again.console == [] and page.console == []
 
 
-def test_sources_are_listed_once_with_links_that_open_a_new_tab(whole, at):
+def test_sources_are_listed_once_with_links_that_open_a_new_tab(whole, open_page):
     path, _graph, _payload = whole
-    page = at(path, "#focus=anthony-albanese&depth=1")
+    page = open_page(path, "#focus=anthony-albanese&depth=1")
     sources = page.page.locator("#panel ol.sources > li")
     iris = [li.get_attribute("data-source") for li in sources.all()]
     assert iris and len(iris) == len(set(iris))  # each source once
@@ -268,9 +239,9 @@ def test_sources_are_listed_once_with_links_that_open_a_new_tab(whole, at):
     assert page.requests == [page.url] and page.console == []
 
 
-def test_the_drawing_comes_placed_with_the_summits_in_series_order(whole, at):
+def test_the_drawing_comes_placed_with_the_summits_in_series_order(whole, open_page):
     path, _graph, payload = whole
-    page = at(path)
+    page = open_page(path)
     assert page.eval("() => window.aigraph.network.physics.physicsEnabled") is False
     positions = page.eval("() => window.aigraph.network.getPositions()")
     for node in payload["nodes"]:
@@ -281,9 +252,9 @@ def test_the_drawing_comes_placed_with_the_summits_in_series_order(whole, at):
     assert payload["backbone"] == [BLETCHLEY, SEOUL, PARIS, DELHI]
 
 
-def test_a_story_plays_forward_and_back_focusing_its_steps(whole, at):
+def test_a_story_plays_forward_and_back_focusing_its_steps(whole, open_page):
     path, graph, _payload = whole
-    page = at(path)
+    page = open_page(path)
     page.page.select_option("#stories", "bletchley-to-new-delhi")
     assert page.page.is_visible("#story")
     assert page.page.get_attribute("#story", "data-step") == "1"
@@ -304,7 +275,7 @@ def test_a_story_plays_forward_and_back_focusing_its_steps(whole, at):
     assert page.page.inner_text("#story-count") == "5단계 중 2단계"
     assert "서울" in page.page.inner_text("#story-text")
     # the last step of the series, from a shared link, then the story closed
-    last = at(path, "#story=bletchley-to-new-delhi&step=5")
+    last = open_page(path, "#story=bletchley-to-new-delhi&step=5")
     assert drawn(last) == within(graph, DELHI, 1)
     assert last.page.is_disabled("#story-next")
     last.page.click("#story-close")
@@ -312,9 +283,9 @@ def test_a_story_plays_forward_and_back_focusing_its_steps(whole, at):
     assert page.console == [] and last.console == []
 
 
-def test_a_story_step_sets_its_filters(whole, at):
+def test_a_story_step_sets_its_filters(whole, open_page):
     path, graph, _payload = whole
-    page = at(path, "#story=seoul-commitments&step=2")
+    page = open_page(path, "#story=seoul-commitments&step=2")
     edges = drawn_edges(page)
     fulfilment = B + "ontology#fulfilmentEdge"
     fasc = B + "document/frontier-ai-safety-commitments"
@@ -329,9 +300,9 @@ def test_a_story_step_sets_its_filters(whole, at):
     assert page.console == []
 
 
-def test_every_label_of_the_panel_follows_the_page_language(whole, at):
+def test_every_label_of_the_panel_follows_the_page_language(whole, open_page):
     path, _graph, _payload = whole
-    page = at(path, "#focus=ai-seoul-summit-2024&depth=1&lang=ko")
+    page = open_page(path, "#focus=ai-seoul-summit-2024&depth=1&lang=ko")
     names = page.eval("() => Array.from(document.querySelectorAll('#panel tr > td:first-child'))"
                       ".map(td => td.textContent)")
     assert "시작일" in names and "종료일" in names  # schema:startDate, schema:endDate
@@ -385,9 +356,9 @@ def _status(page):
     return page.page.inner_text("#status")
 
 
-def test_filters_and_focus_in_any_order_show_exactly_their_set_at_2000_nodes(thousands, at):
+def test_filters_and_focus_in_any_order_show_exactly_their_set_at_2000_nodes(thousands, open_page):
     path, graph, _payload = thousands
-    page = at(path)
+    page = open_page(path)
     one, two = "n0101", "n0998"  # classes c1 and c2; the filter hides c3
     page.page.fill("#search", "Entity 101")
     page.page.keyboard.press("Enter")
@@ -423,9 +394,9 @@ def test_filters_and_focus_in_any_order_show_exactly_their_set_at_2000_nodes(tho
     assert page.console == []
 
 
-def test_at_2000_nodes_the_overview_draws_each_small_node_where_a_click_finds_it(thousands, at):
+def test_at_2000_nodes_the_overview_draws_each_small_node_where_a_click_finds_it(thousands, open_page):
     path, graph, payload = thousands
-    page = at(path)
+    page = open_page(path)
     at_xy = {n["id"]: (n["x"], n["y"]) for n in payload["nodes"]}
     # a leaf with no other node within 80 units (the largest nodes are 32 across)
     leaf = next(
