@@ -215,7 +215,6 @@
      smaller, so capBigLabels makes the font smaller, and its wrapping width with it. */
   var BIG_LABEL_MAX = 20;
   var bigLabels = new Map();
-  var shrunk = new Set();  // the nodes whose large label is drawn smaller than it was made
   /* Edges that join the same two nodes (a document's several kinds of commitment to one
      principle) bend apart, alternately to either side, so that each label can be read. */
   var curves = new Map();
@@ -550,20 +549,17 @@
     });
     if (add.length) { quietly(function () { nodes.update(add); }); }
   }
-  /* Caps the large labels in view (and restores those capped before) for the zoom shown. */
+  /* Caps the large labels in view (and restores those drawn smaller) for the zoom shown. */
   function capBigLabels() {
     var scale = network.getScale(), change = [];
     var a = network.DOMtoCanvas({ x: -200, y: -200 });
     var b = network.DOMtoCanvas({ x: container.clientWidth + 200, y: container.clientHeight + 200 });
     bigLabels.forEach(function (made, id) {
-      var n = nodeById.get(id);
-      if (!shrunk.has(id) && (n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y)) { return; }
+      var n = nodeById.get(id), now = network.body.nodes[id].options.font.size;
+      /* a label drawn as made is left so while out of view */
+      if (now === made.font.size && (n.x < a.x || n.x > b.x || n.y < a.y || n.y > b.y)) { return; }
       var size = Math.min(made.font.size, BIG_LABEL_MAX / scale);
-      /* nothing to change: drawn as made and to stay so, or already at the capped size */
-      if (size === made.font.size ? !shrunk.has(id) : Math.abs(size - network.body.nodes[id].options.font.size) < 0.01) {
-        return;
-      }
-      if (size < made.font.size) { shrunk.add(id); } else { shrunk.delete(id); }
+      if (size === now) { return; }
       change.push({ id: id, font: Object.assign({}, made.font, { size: size }),
                     widthConstraint: { maximum: made.width * size / made.font.size } });
     });
